@@ -1,0 +1,134 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
+import { loadSandboxConfig, type SandboxConfig } from './core/config';
+import { createContext, type SandboxContext, type SandboxModule } from './core/context';
+import { registerCoreControlRoutes } from './core/control-routes';
+import { sendFault } from './core/fault-response';
+import { BodyTooLargeError, sendJson } from './core/http';
+import { Router } from './core/router';
+import { MODULE_FACTORIES } from './modules';
+
+export type RunningSandbox = {
+  url: string;
+  ctx: SandboxContext;
+  server: Server;
+  close: () => Promise<void>;
+};
+
+type Snapshot = { version: 1; clockOffsetMs: number; users: unknown; modules: Record<string, unknown> };
+
+/** Starts the sandbox on `port` (0 = any free port, as tests use). */
+export async function startSandbox(overrides: Partial<SandboxConfig> = {}): Promise<RunningSandbox> {
+  const config = { ...loadSandboxConfig(), ...overrides };
+  let saveTimer: NodeJS.Timeout | null = null;
+  const ctx = createContext(config, () => {
+    if (!config.snapshotPath || saveTimer) return;
+    saveTimer = setTimeout(() => {
+      saveTimer = null;
+      saveSnapshot();
+    }, 300);
+  });
+  const router = new Router();
+  const modules: SandboxModule[] = MODULE_FACTORIES.map((factory) => factory(ctx));
+
+  const resetAll = () => {
+    ctx.users.clear();
+    ctx.authCodes.clear();
+    ctx.faults.clear();
+    ctx.requestLog.clear();
+    ctx.webhooks.clear();
+    ctx.clock.reset();
+    for (const module of modules) module.reset?.();
+    ctx.markDirty();
+  };
+
+  const saveSnapshot = () => {
+    if (!config.snapshotPath) return;
+    const snapshot: Snapshot = {
+      version: 1,
+      clockOffsetMs: ctx.clock.offset,
+      users: ctx.users.snapshot(),
+      modules: Object.fromEntries(modules.map((m) => [m.name, m.snapshot?.()])),
+    };
+    mkdirSync(dirname(config.snapshotPath), { recursive: true });
+    writeFileSync(config.snapshotPath, JSON.stringify(snapshot));
+  };
+
+  registerCoreControlRoutes(router, ctx, resetAll);
+  for (const module of modules) module.register(router);
+
+  if (config.snapshotPath && existsSync(config.snapshotPath)) {
+    const snapshot = JSON.parse(readFileSync(config.snapshotPath, 'utf8')) as Snapshot;
+    ctx.clock.travel(snapshot.clockOffsetMs);
+    ctx.users.restore(snapshot.users as never);
+    for (const module of modules) {
+      if (snapshot.modules[module.name] !== undefined) module.restore?.(snapshot.modules[module.name]);
+    }
+  }
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', config.publicUrl);
+    const found = router.match(req.method ?? 'GET', url.pathname);
+    if (!found)
+      return sendJson(res, 404, {
+        error: { code: 'not_found', message: `No sandbox route for ${url.pathname}` },
+      });
+    const { route, params } = found;
+    let faulted = false;
+    if (route.surface !== 'control') {
+      res.on('finish', () =>
+        ctx.requestLog.record({
+          at: ctx.clock.nowMs(),
+          method: req.method ?? 'GET',
+          path: url.pathname,
+          endpoint: route.endpoint,
+          status: res.statusCode,
+          fault: faulted,
+        }),
+      );
+      const fault = ctx.faults.take(route.endpoint);
+      if (fault) {
+        if (fault.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+        if (fault.status !== undefined || fault.errorCode !== undefined) {
+          faulted = true;
+          req.resume();
+          return sendFault(res, route.surface, fault);
+        }
+      }
+    }
+    try {
+      await route.handler({ req, res, url, params, ctx });
+      if (req.method !== 'GET') ctx.markDirty();
+    } catch (err) {
+      if (res.headersSent) return res.end();
+      if (err instanceof BodyTooLargeError)
+        return sendJson(res, 413, { error: { code: 'body_too_large', message: err.message } });
+      if (err instanceof SyntaxError)
+        return sendJson(res, 400, { error: { code: 'invalid_params', message: 'Malformed JSON body' } });
+      console.error('[sandbox] handler failed', route.endpoint, err);
+      sendJson(res, 500, { error: { code: 'internal_error', message: 'Sandbox handler failed' } });
+    }
+  });
+
+  await new Promise<void>((resolve) => server.listen(config.port, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  if (config.port === 0) config.publicUrl = url;
+
+  return {
+    url,
+    ctx,
+    server,
+    close: async () => {
+      if (saveTimer) {
+        clearTimeout(saveTimer);
+        saveSnapshot();
+      }
+      ctx.webhooks.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
