@@ -1,0 +1,135 @@
+import { z } from 'zod';
+
+/**
+ * The app's configuration, validated once. Every variable is optional in development (embedded
+ * Postgres and Redis, the TikTok sandbox); production refuses to start without the ones it needs.
+ */
+
+const SANDBOX_URL = 'http://localhost:4010';
+const DEV_DEFAULTS = {
+  APP_URL: 'http://localhost:3000',
+  AUTH_SECRET: 'tokdesk-development-auth-secret-do-not-use-in-production',
+  UPSTASH_REDIS_REST_URL: 'http://127.0.0.1:8079',
+  UPSTASH_REDIS_REST_TOKEN: 'tokdesk-local-kv-token',
+  CRON_SECRET: 'tokdesk-development-cron-secret',
+  // The sandbox's registered apps (sandbox/core/config.ts); real TikTok never sees these.
+  TIKTOK_CLIENT_KEY: 'sbxclientkey0001',
+  TIKTOK_CLIENT_SECRET: 'sbx-secret-login-kit-0001',
+  TIKTOK_BUSINESS_APP_ID: '7100000000000000001',
+  TIKTOK_BUSINESS_APP_SECRET: 'sbx-secret-business-0001',
+  TIKTOK_ADS_APP_ID: '7100000000000000002',
+  TIKTOK_ADS_APP_SECRET: 'sbx-secret-ads-0001',
+  TIKTOK_AUTH_BASE_URL: SANDBOX_URL,
+  TIKTOK_OPEN_API_BASE_URL: SANDBOX_URL,
+  TIKTOK_BUSINESS_API_BASE_URL: SANDBOX_URL,
+} as const;
+
+const PRODUCTION_DEFAULTS = {
+  TIKTOK_AUTH_BASE_URL: 'https://www.tiktok.com',
+  TIKTOK_OPEN_API_BASE_URL: 'https://open.tiktokapis.com',
+  TIKTOK_BUSINESS_API_BASE_URL: 'https://business-api.tiktok.com',
+} as const;
+
+const REQUIRED_IN_PRODUCTION = [
+  'APP_URL',
+  'AUTH_SECRET',
+  'DATABASE_URL',
+  'UPSTASH_REDIS_REST_URL',
+  'UPSTASH_REDIS_REST_TOKEN',
+  'TOKEN_ENCRYPTION_KEYS',
+  'CRON_SECRET',
+  'TIKTOK_CLIENT_KEY',
+  'TIKTOK_CLIENT_SECRET',
+] as const;
+
+/** Pairs that are optional in production but useless half-set. */
+const PAIRS = [
+  ['TIKTOK_BUSINESS_APP_ID', 'TIKTOK_BUSINESS_APP_SECRET'],
+  ['TIKTOK_ADS_APP_ID', 'TIKTOK_ADS_APP_SECRET'],
+  ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'],
+] as const;
+
+const KEY_ENTRY = /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=$/;
+
+const url = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ''));
+const optional = z.string().min(1).optional();
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  APP_URL: url,
+  AUTH_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  UPSTASH_REDIS_REST_URL: url,
+  UPSTASH_REDIS_REST_TOKEN: z.string().min(1),
+  TOKEN_ENCRYPTION_KEYS: z
+    .string()
+    .refine((value) => value.split(',').every((entry) => KEY_ENTRY.test(entry.trim())), {
+      error: 'must be comma-separated kid:base64key entries, each key 32 bytes',
+    })
+    .optional(),
+  TIKTOK_CLIENT_KEY: optional,
+  TIKTOK_CLIENT_SECRET: optional,
+  TIKTOK_BUSINESS_APP_ID: optional,
+  TIKTOK_BUSINESS_APP_SECRET: optional,
+  TIKTOK_ADS_APP_ID: optional,
+  TIKTOK_ADS_APP_SECRET: optional,
+  TIKTOK_AUTH_BASE_URL: url,
+  TIKTOK_OPEN_API_BASE_URL: url,
+  TIKTOK_BUSINESS_API_BASE_URL: url,
+  S3_BUCKET: optional,
+  S3_ENDPOINT: url.optional(),
+  S3_REGION: optional,
+  S3_ACCESS_KEY_ID: optional,
+  S3_SECRET_ACCESS_KEY: optional,
+  CRON_SECRET: z.string().min(16, { error: 'must be at least 16 characters' }),
+  /** Set by Vercel; storage must then be S3 because function file systems are ephemeral. */
+  VERCEL: optional,
+});
+
+export type Env = z.infer<typeof schema> & {
+  isProduction: boolean;
+  isEmbeddedDatabase: boolean;
+};
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+type Source = Record<string, string | undefined>;
+
+/**
+ * Parses a raw environment. Empty strings count as unset. During `next build` production values
+ * are not demanded: the build must work on any machine, start-up is where we refuse.
+ */
+export function loadEnv(source: Source): Env {
+  const raw: Source = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const isProduction = raw.NODE_ENV === 'production';
+  const isBuild = raw.NEXT_PHASE === 'phase-production-build';
+
+  if (isProduction && !isBuild) {
+    const missing: string[] = REQUIRED_IN_PRODUCTION.filter((name) => !raw[name]);
+    for (const pair of PAIRS) {
+      const set = pair.filter((name) => raw[name]);
+      if (set.length === 1) missing.push(...pair.filter((name) => !raw[name]));
+    }
+    if (raw.VERCEL && !raw.S3_BUCKET) missing.push('S3_BUCKET');
+    if (missing.length > 0) {
+      throw new EnvError(`Tokdesk cannot start: set ${missing.join(', ')} (see .env.example).`);
+    }
+  }
+
+  const withDefaults = isProduction
+    ? { ...DEV_DEFAULTS, ...PRODUCTION_DEFAULTS, ...raw }
+    : { ...DEV_DEFAULTS, ...raw };
+  const parsed = schema.safeParse(withDefaults);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new EnvError(`Tokdesk cannot start: invalid configuration: ${problems.join('; ')}.`);
+  }
+  return { ...parsed.data, isProduction, isEmbeddedDatabase: !parsed.data.DATABASE_URL };
+}
+
+export const env: Env = loadEnv(process.env);
