@@ -1,0 +1,4 @@
+// The one barrel in lib/: drizzle needs every table in a single schema object.
+export * from './audit';
+export * from './auth';
+export * from './workspaces';
