@@ -1,0 +1,22 @@
+import type { SecretContext } from './token-cipher';
+
+/** A column holding `encryptSecret` output, bound to its row through `idColumn`. */
+export type EncryptedColumn = {
+  table: string;
+  /** Primary key; its text form is the `rowId` of the secret's context. */
+  idColumn: string;
+  secretColumn: string;
+};
+
+/**
+ * Every column that stores ciphertexts, so `keys:rotate` re-encrypts all of them. A migration that
+ * adds a secret column appends an entry here in the same change, for example
+ * `{ table: 'tiktok_accounts', idColumn: 'id', secretColumn: 'access_token' }` — a column missing
+ * from this list keeps its old key id and becomes unreadable once that key is removed.
+ */
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [];
+
+/** The context a secret in `column` of row `rowId` is encrypted under. */
+export function columnContext(column: EncryptedColumn, rowId: string): SecretContext {
+  return { table: column.table, column: column.secretColumn, rowId };
+}
