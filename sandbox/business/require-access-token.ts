@@ -1,0 +1,33 @@
+import type { IncomingMessage } from 'node:http';
+import { ApiError, CODES } from './api-error';
+import type { BusinessState } from './business-state';
+import type { BusinessToken } from './token-store';
+
+/** Resolves the `Access-Token` header (raw token, no Bearer) to a live business token. */
+export function requireAccessToken(state: BusinessState, req: IncomingMessage): BusinessToken {
+  const header = req.headers['access-token'];
+  const raw = Array.isArray(header) ? header[0] : header;
+  if (!raw)
+    throw new ApiError(
+      CODES.accessTokenMissing,
+      'Access token is null, you should set it in the `Access-Token` header.',
+    );
+  // A `Bearer ` prefix is not stripped: TikTok treats the whole value as the token, hence a 40105.
+  const token = state.tokens.byAccessToken(raw);
+  if (!token || token.accessRevoked)
+    throw new ApiError(CODES.accessTokenInvalid, 'Access token is incorrect or has been revoked.');
+  if (token.accessExpiresAtMs <= state.ctx.clock.nowMs())
+    throw new ApiError(CODES.accessTokenExpired, 'Access token has expired.');
+  return token;
+}
+
+export function requireScope(token: BusinessToken, scope: string) {
+  if (!token.scopes.includes(scope))
+    throw new ApiError(CODES.noPermission, `No permission: the scope ${scope} was not authorized.`);
+}
+
+/** `business_id` must be the token's own open_id; another account's id is a permission error. */
+export function requireOwnBusinessId(token: BusinessToken, businessId: string) {
+  if (businessId !== token.openId)
+    throw new ApiError(CODES.noPermission, `No permission to operate business_id ${businessId}.`);
+}
