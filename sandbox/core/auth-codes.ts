@@ -18,8 +18,9 @@ export type AuthCode = {
 export class AuthCodeStore {
   private codes = new Map<string, AuthCode>();
 
-  issue(input: Omit<AuthCode, 'code' | 'used'>, prefix: string): AuthCode {
-    const code: AuthCode = { ...input, code: randomId(`${prefix}_`, 20), used: false };
+  /** `suffix` lets a surface mimic its real code alphabet (Login Kit codes end in `*` and `!`). */
+  issue(input: Omit<AuthCode, 'code' | 'used'>, prefix: string, suffix = ''): AuthCode {
+    const code: AuthCode = { ...input, code: `${randomId(`${prefix}_`, 20)}${suffix}`, used: false };
     this.codes.set(code.code, code);
     return code;
   }
