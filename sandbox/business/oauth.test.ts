@@ -59,7 +59,7 @@ describe('POST tt_user/oauth2/token/', () => {
     ['`code` instead of `auth_code`', { auth_code: undefined, code: 'x' }, 40002],
     ['unknown auth_code', { auth_code: 'sbxbcode_nope' }, 40110],
     ['mismatched redirect_uri', { redirect_uri: 'http://evil.test/cb' }, 40002],
-  ])('refuses %s with %i', async (_name, overrides, code) => {
+  ])('refuses %s', async (_name, overrides, code) => {
     const { status, json } = await callApi(sandbox, 'tt_user/oauth2/token/', {
       body: exchangeBody(overrides),
     });
@@ -113,7 +113,7 @@ describe('POST tt_user/oauth2/refresh_token/', () => {
     ['unknown refresh_token', 'brt.sbx.nope', {}, 40107],
     ['wrong grant_type', null, { grant_type: 'authorization_code' }, 40002],
     ['wrong secret', null, { client_secret: 'x' }, 40101],
-  ])('refuses %s with %i', async (_name, token, overrides, code) => {
+  ])('refuses %s', async (_name, token, overrides, code) => {
     const business = await connectBusiness(sandbox);
     expect((await refresh(token ?? business.refreshToken, overrides)).json.code).toBe(code);
   });
