@@ -18,7 +18,13 @@ export type AuthorizeCheck =
   | { kind: 'ok'; request: AuthorizeRequest }
   /** Shown on TikTok's own error page: never redirect to a URI we could not validate. */
   | { kind: 'page-error'; message: string }
-  | { kind: 'redirect-error'; redirectUri: string; state: string; error: OauthErrorCode; description: string };
+  | {
+      kind: 'redirect-error';
+      redirectUri: string;
+      state: string;
+      error: OauthErrorCode;
+      description: string;
+    };
 
 /**
  * Validates authorize parameters. The same TikTok page serves Login Kit apps and the Business
@@ -32,7 +38,8 @@ export function checkAuthorizeRequest(config: SandboxConfig, params: URLSearchPa
     return { kind: 'page-error', message: `Missing client_key${hint}.` };
   }
   const app = config.apps.find(
-    (candidate) => candidate.id === clientKey && (candidate.kind === 'login-kit' || candidate.kind === 'business'),
+    (candidate) =>
+      candidate.id === clientKey && (candidate.kind === 'login-kit' || candidate.kind === 'business'),
   );
   if (!app) return { kind: 'page-error', message: 'client_key is not registered.' };
 

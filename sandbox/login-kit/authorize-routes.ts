@@ -61,7 +61,11 @@ export function registerAuthorizeRoutes(router: Router, ctx: SandboxContext) {
       {
         kind: checked.app.kind === 'business' ? 'business' : 'creator',
         displayName,
-        username: displayName.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 24) || undefined,
+        username:
+          displayName
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '_')
+            .slice(0, 24) || undefined,
         privacy: form.get('privacy') === 'private' ? 'private' : 'public',
       },
       ctx.clock.nowMs(),
@@ -80,7 +84,11 @@ function handleCheck(ctx: SandboxContext, res: ServerResponse, params: URLSearch
   if (check.kind === 'redirect-error') {
     redirect(
       res,
-      callbackUrl(check.redirectUri, { error: check.error, error_description: check.description, state: check.state }),
+      callbackUrl(check.redirectUri, {
+        error: check.error,
+        error_description: check.description,
+        state: check.state,
+      }),
     );
     return null;
   }
@@ -113,7 +121,10 @@ function issueCodeAndRedirect(
   );
   if (!business) loginKitState(ctx).grant({ appId: request.app.id, userId, scopes, nowMs: now });
   ctx.markDirty();
-  redirect(res, callbackUrl(request.redirectUri, { code: code.code, scopes: scopes.join(','), state: request.state }));
+  redirect(
+    res,
+    callbackUrl(request.redirectUri, { code: code.code, scopes: scopes.join(','), state: request.state }),
+  );
 }
 
 /** `disable_auto_auth=0`: a remembered user who already granted every requested scope skips the page. */

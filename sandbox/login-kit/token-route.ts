@@ -14,22 +14,33 @@ type Fail = (code: OauthErrorCode, description: string) => void;
 
 // POST /v2/oauth/token/ – authorization_code and refresh_token grants, form-encoded.
 export function registerTokenRoute(router: Router, ctx: SandboxContext) {
-  router.add('POST', '/v2/oauth/token', { endpoint: 'oauth.token', surface: 'oauth' }, async ({ req, res }) => {
-    const state = loginKitState(ctx);
-    const fail: Fail = (code, description) =>
-      sendOauthError(res, code, description, { as200: state.quirks.oauthErrorsWith200 });
-    const form = await readForm(req);
-    const client = authenticateClient(ctx.config, form);
-    if (!client.ok) return fail('invalid_client', client.description);
-    const grantType = form.get('grant_type');
-    if (!grantType) return fail('invalid_request', 'The request parameters are malformed.');
-    if (grantType === 'authorization_code') return exchangeCode(ctx, res, client.app, form, fail);
-    if (grantType === 'refresh_token') return refresh(ctx, res, client.app, form, fail);
-    fail('unsupported_grant_type', `grant_type ${grantType} is not supported.`);
-  });
+  router.add(
+    'POST',
+    '/v2/oauth/token',
+    { endpoint: 'oauth.token', surface: 'oauth' },
+    async ({ req, res }) => {
+      const state = loginKitState(ctx);
+      const fail: Fail = (code, description) =>
+        sendOauthError(res, code, description, { as200: state.quirks.oauthErrorsWith200 });
+      const form = await readForm(req);
+      const client = authenticateClient(ctx.config, form);
+      if (!client.ok) return fail('invalid_client', client.description);
+      const grantType = form.get('grant_type');
+      if (!grantType) return fail('invalid_request', 'The request parameters are malformed.');
+      if (grantType === 'authorization_code') return exchangeCode(ctx, res, client.app, form, fail);
+      if (grantType === 'refresh_token') return refresh(ctx, res, client.app, form, fail);
+      fail('unsupported_grant_type', `grant_type ${grantType} is not supported.`);
+    },
+  );
 }
 
-function exchangeCode(ctx: SandboxContext, res: ServerResponse, app: SandboxApp, form: URLSearchParams, fail: Fail) {
+function exchangeCode(
+  ctx: SandboxContext,
+  res: ServerResponse,
+  app: SandboxApp,
+  form: URLSearchParams,
+  fail: Fail,
+) {
   const raw = form.get('code');
   if (!raw) return fail('invalid_request', 'The request parameters are malformed.');
   const now = ctx.clock.nowMs();
@@ -69,7 +80,13 @@ function exchangeCode(ctx: SandboxContext, res: ServerResponse, app: SandboxApp,
   sendTokens(res, ctx, user.openId, minted);
 }
 
-function refresh(ctx: SandboxContext, res: ServerResponse, app: SandboxApp, form: URLSearchParams, fail: Fail) {
+function refresh(
+  ctx: SandboxContext,
+  res: ServerResponse,
+  app: SandboxApp,
+  form: URLSearchParams,
+  fail: Fail,
+) {
   const token = form.get('refresh_token');
   if (!token) return fail('invalid_request', 'The request parameters are malformed.');
   const state = loginKitState(ctx);
@@ -79,7 +96,8 @@ function refresh(ctx: SandboxContext, res: ServerResponse, app: SandboxApp, form
   if (record.revoked) return fail('invalid_grant', 'Refresh token is revoked or was already used.');
   if (record.expiresAtMs <= now) return fail('invalid_grant', 'Refresh token is expired.');
   const user = ctx.users.get(record.userId);
-  if (!user || !state.authorization(app.id, user.id)) return fail('invalid_grant', 'Authorization was removed.');
+  if (!user || !state.authorization(app.id, user.id))
+    return fail('invalid_grant', 'Authorization was removed.');
   // Rotation: the old refresh token dies now; the chain keeps its original end date, so
   // refresh_expires_in counts down across refreshes instead of restarting.
   record.revoked = true;

@@ -1,0 +1,50 @@
+import type { ServerResponse } from 'node:http';
+import type { SandboxContext } from '../core/context';
+import { sendJson } from '../core/http';
+import type { Router } from '../core/router';
+import { buildMp4, SAMPLE_JPEG, SAMPLE_PNG, SAMPLE_WEBM } from '../open-api/sample-media';
+import { control } from './read-json';
+
+const MAX_SAMPLE_BYTES = 256 * 1024 * 1024;
+
+function sendBytes(res: ServerResponse, type: string, bytes: Buffer) {
+  res.writeHead(200, { 'content-type': type, 'content-length': String(bytes.length) });
+  res.end(bytes);
+}
+
+/**
+ * Sample media that PULL_FROM_URL accepts without verification (like TikTok's own sample URL),
+ * plus avatar and cover images the API hands out.
+ */
+export function registerMediaRoutes(router: Router, _ctx: SandboxContext) {
+  router.add('GET', '/_sandbox/media/:name', control('media'), ({ res, params, url }) => {
+    const duration = Number(url.searchParams.get('duration') ?? 12);
+    const size = Math.min(Number(url.searchParams.get('bytes') ?? 0), MAX_SAMPLE_BYTES);
+    switch (params.name) {
+      case 'sample.mp4':
+      case 'sample.mov':
+        return sendBytes(
+          res,
+          'video/mp4',
+          buildMp4({ durationSeconds: duration, totalBytes: size || undefined }),
+        );
+      case 'sample.webm':
+        return sendBytes(res, 'video/webm', SAMPLE_WEBM);
+      case 'sample.jpeg':
+        return sendBytes(res, 'image/jpeg', SAMPLE_JPEG);
+      case 'sample.png':
+        return sendBytes(res, 'image/png', SAMPLE_PNG);
+      case 'redirect.mp4':
+        // TikTok's puller treats any redirect as a failed download.
+        res.writeHead(302, { location: '/_sandbox/media/sample.mp4' });
+        res.end();
+        return;
+      default:
+        return sendJson(res, 404, { error: 'no such sample' });
+    }
+  });
+
+  for (const path of ['/_sandbox/avatars/:file', '/_sandbox/covers/:file']) {
+    router.add('GET', path, control('images'), ({ res }) => sendBytes(res, 'image/jpeg', SAMPLE_JPEG));
+  }
+}
