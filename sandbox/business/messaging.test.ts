@@ -48,7 +48,7 @@ function verify(webhook: { headers: Record<string, unknown>; body: string }) {
   expect(parts.s).toBe(expected);
   expect(Math.abs(Date.now() / 1000 - Number(parts.t))).toBeLessThanOrEqual(5);
   const envelope = JSON.parse(webhook.body) as Envelope;
-  return { envelope, content: JSON.parse(envelope.content) as Record<string, any> };
+  return { envelope, content: JSON.parse(envelope.content) as Record<string, unknown> };
 }
 
 const dm = (body: Record<string, unknown> = {}) =>
@@ -116,7 +116,7 @@ describe('DM webhooks', () => {
     expect(hooks[2]!.content).toMatchObject({
       conversation_id: conversation.id,
       read: { last_read_timestamp: expect.any(Number) },
-      from_user: { id: hooks[0]!.content.from_user.id },
+      from_user: hooks[0]!.content.from_user,
     });
   });
 
@@ -247,14 +247,13 @@ describe('conversation and message lists', () => {
   it('returns the thread with uppercase message types, participants and sources', async () => {
     const { conversation } = await dm({ customer: { id: 'c-x', username: 'bob', displayName: 'Bob' } });
     await send(conversation.id, {});
-    const { json } = await callApi<{ messages: Record<string, any>[]; participants: Record<string, any>[] }>(
-      sandbox,
-      'business/message/content/list/',
-      {
-        token: business.accessToken,
-        query: { business_id: business.openId, conversation_id: conversation.id },
-      },
-    );
+    const { json } = await callApi<{
+      messages: { message_type: string; sender: string; message_tag: { source: string } }[];
+      participants: { role: string }[];
+    }>(sandbox, 'business/message/content/list/', {
+      token: business.accessToken,
+      query: { business_id: business.openId, conversation_id: conversation.id },
+    });
     expect(json.data.messages.map((m) => [m.message_type, m.sender, m.message_tag.source])).toEqual([
       ['TEXT', 'bob', 'APP'],
       ['TEXT', business.user.username, 'API'],

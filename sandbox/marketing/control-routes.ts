@@ -1,0 +1,94 @@
+import type { IncomingMessage } from 'node:http';
+import { DEFAULT_CREDENTIALS, findApp, SECRET_PREFIXES } from '../core/config';
+import { readBody, sendJson } from '../core/http';
+import type { Router } from '../core/router';
+import type { Advertiser, NewAdvertiser } from './advertiser-store';
+import type { MarketingState } from './marketing-state';
+import type { RateLimitConfig } from './rate-limiter';
+
+const control = (endpoint: string) => ({
+  endpoint: `control.marketing.${endpoint}`,
+  surface: 'control' as const,
+});
+
+async function readJson<T>(req: IncomingMessage): Promise<Partial<T>> {
+  const raw = await readBody(req, 1024 * 1024);
+  return (raw.length ? JSON.parse(raw.toString('utf8')) : {}) as Partial<T>;
+}
+
+const advertiserJson = (a: Advertiser) => ({
+  advertiserId: a.advertiserId,
+  name: a.name,
+  currency: a.currency,
+  timezone: a.timezone,
+  country: a.country,
+  company: a.company,
+  balance: a.balance,
+  campaigns: a.campaigns,
+});
+
+export function registerMarketingControlRoutes(router: Router, state: MarketingState) {
+  const { ctx } = state;
+
+  router.add('GET', '/_sandbox/marketing/advertisers', control('advertisers'), ({ res }) =>
+    sendJson(res, 200, { advertisers: state.advertisers.list().map(advertiserJson) }),
+  );
+
+  router.add(
+    'POST',
+    '/_sandbox/marketing/advertisers',
+    control('advertisers.create'),
+    async ({ req, res }) => {
+      const body = await readJson<NewAdvertiser>(req);
+      if (!body.name) return sendJson(res, 400, { error: 'name is required' });
+      if (body.advertiserId && state.advertisers.get(body.advertiserId))
+        return sendJson(res, 409, { error: 'advertiserId already exists' });
+      const advertiser = state.advertisers.create({ ...body, name: body.name }, ctx.clock.nowSeconds());
+      sendJson(res, 201, { advertiser: advertiserJson(advertiser) });
+    },
+  );
+
+  // Skips the portal page: an auth_code for the given advertisers (default: all), as Approve would mint.
+  router.add('POST', '/_sandbox/marketing/auth-code', control('auth-code'), async ({ req, res }) => {
+    const body = await readJson<{ appId: string; advertiserIds: string[]; redirectUri: string }>(req);
+    const app = findApp(ctx.config, 'marketing', body.appId ?? DEFAULT_CREDENTIALS.marketing.id);
+    if (!app) return sendJson(res, 404, { error: 'unknown marketing app' });
+    const code = ctx.authCodes.issue(
+      {
+        appKind: 'marketing',
+        appId: app.id,
+        userId: 'portal-admin',
+        scopes: [],
+        redirectUri: body.redirectUri ?? app.redirectUris[0] ?? '',
+        codeChallenge: null,
+        advertiserIds: body.advertiserIds ?? state.advertisers.list().map((a) => a.advertiserId),
+        expiresAtMs: ctx.clock.nowMs() + 3600_000,
+      },
+      SECRET_PREFIXES.adsCode,
+    );
+    sendJson(res, 201, { authCode: code.code, advertiserIds: code.advertiserIds });
+  });
+
+  router.add('GET', '/_sandbox/marketing/tokens', control('tokens'), ({ res }) =>
+    sendJson(res, 200, { tokens: state.tokens.all() }),
+  );
+
+  // Emulates the advertiser cancelling the authorization: later calls answer 40105.
+  router.add(
+    'POST',
+    '/_sandbox/marketing/tokens/invalidate',
+    control('tokens.invalidate'),
+    async ({ req, res }) => {
+      const { accessToken } = await readJson<{ accessToken: string }>(req);
+      const tokens = state.tokens.all().filter((t) => !accessToken || t.accessToken === accessToken);
+      for (const token of tokens) token.revoked = true;
+      sendJson(res, 200, { invalidated: tokens.length });
+    },
+  );
+
+  router.add('POST', '/_sandbox/marketing/rate-limit', control('rate-limit'), async ({ req, res }) => {
+    const body = await readJson<RateLimitConfig>(req);
+    state.limiter.config = { ...state.limiter.config, ...body };
+    sendJson(res, 200, { rateLimit: state.limiter.config });
+  });
+}
