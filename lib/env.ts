@@ -132,4 +132,15 @@ export function loadEnv(source: Source): Env {
   return { ...parsed.data, isProduction, isEmbeddedDatabase: !parsed.data.DATABASE_URL };
 }
 
-export const env: Env = loadEnv(process.env);
+let loaded: Env | undefined;
+
+/**
+ * The validated configuration, parsed on first use: importing this module never throws, so tools
+ * (type generation, builds) can load files that depend on it without a full environment.
+ */
+export const env: Env = new Proxy({} as Env, {
+  get(_target, key) {
+    loaded ??= loadEnv(process.env);
+    return loaded[key as keyof Env];
+  },
+});

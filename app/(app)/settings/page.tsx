@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
+import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
+import { getDb } from '@/lib/db/client';
+import { listInvitations } from '@/lib/invitations/list-invitations';
+import { listMembers } from '@/lib/workspaces/list-members';
+import { InvitationRow } from './_components/invitation-row';
+import { InviteForm } from './_components/invite-form';
+import { MemberRow } from './_components/member-row';
+import { SettingsTabs } from './_components/settings-tabs';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage() {
+  const { user, workspace } = requireRoleForPage(await requireWorkspaceForPage('/settings'), [
+    'owner',
+    'admin',
+  ]);
+  const db = await getDb();
+  const scope = { workspaceId: workspace.id, userId: user.id };
+  const [members, invitations] = await Promise.all([listMembers(db, scope), listInvitations(db, scope)]);
+  return (
+    <>
+      <PageHeader title="Settings" description={`People and history of ${workspace.name}.`} />
+      <SettingsTabs active="/settings" />
+      <div className="space-y-6">
+        <Card
+          title="Invite a teammate"
+          description="Agents answer DMs in the inbox. Admins also connect accounts and change settings."
+        >
+          <InviteForm />
+        </Card>
+        <Card title={`Members (${members.length})`}>
+          <ul className="divide-y divide-slate-100">
+            {members.map((member) => (
+              <MemberRow
+                key={member.userId}
+                member={member}
+                isSelf={member.userId === user.id}
+                actorRole={workspace.role}
+              />
+            ))}
+          </ul>
+        </Card>
+        <Card title="Pending invitations">
+          {invitations.length === 0 ? (
+            <p className="text-sm text-slate-500">No pending invitations.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {invitations.map((invitation) => (
+                <InvitationRow
+                  key={invitation.id}
+                  invitation={{ ...invitation, expiresAt: invitation.expiresAt.toISOString() }}
+                />
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+'use server';
+
+import { z } from 'zod';
+import { withAction } from '@/lib/actions/with-action';
+import { signInWithPassword } from '@/lib/auth/sign-in-with-password';
+import { safeRedirectPath } from '@/lib/utils/safe-redirect-path';
+
+const schema = z.object({
+  email: z.string().trim().min(1, { error: 'Enter your e-mail.' }).max(320),
+  password: z.string().min(1, { error: 'Enter your password.' }).max(1024),
+  callbackUrl: z.string().optional(),
+});
+
+export const signInAction = withAction(
+  {
+    access: 'public',
+    schema,
+    rateLimit: { policy: 'signIn', identify: (input, ip) => [input.email, ip ?? 'unknown'] },
+  },
+  ({ input }) => signInWithPassword({ ...input, redirectTo: safeRedirectPath(input.callbackUrl) }),
+);

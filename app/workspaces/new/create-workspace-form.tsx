@@ -1,0 +1,26 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { createWorkspaceAction } from './create-workspace-action';
+
+export function CreateWorkspaceForm() {
+  const [result, formAction] = useActionState(createWorkspaceAction, null);
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <FormMessage result={result} />
+      <Field
+        label="Workspace name"
+        name="name"
+        required
+        placeholder="Acme Social"
+        errors={result && !result.ok ? result.fieldErrors?.name : undefined}
+      />
+      <SubmitButton className="w-full" pendingText="Creating…">
+        Create workspace
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+import 'server-only';
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import type { NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { accounts, sessions, users, verificationTokens } from '@/lib/db/schema';
+import type { Db } from '@/lib/db/types';
+import { env } from '@/lib/env';
+import { isAppError } from '@/lib/errors/app-error';
+import { clientIp } from '@/lib/http/client-ip';
+import { createSessionRow, deleteSessionRow, isSessionActive, SESSION_MAX_AGE_SECONDS } from './session-rows';
+import { verifyCredentials } from './verify-credentials';
+
+const credentialsSchema = z.object({
+  email: z.string().min(1).max(320),
+  password: z.string().min(1).max(1024),
+});
+
+export function buildAuthConfig(db: Db): NextAuthConfig {
+  return {
+    secret: env.AUTH_SECRET,
+    // Self-hosted installs sit behind their own proxies; APP_URL is the trusted origin.
+    trustHost: true,
+    adapter: DrizzleAdapter(
+      db as never,
+      {
+        usersTable: users,
+        accountsTable: accounts,
+        sessionsTable: sessions,
+        verificationTokensTable: verificationTokens,
+      } as never,
+    ),
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    providers: [
+      Credentials({
+        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        authorize: async (input, request) => {
+          const parsed = credentialsSchema.safeParse(input);
+          if (!parsed.success) return null;
+          try {
+            return await verifyCredentials(db, { ...parsed.data, ip: clientIp(request.headers) });
+          } catch (error) {
+            if (isAppError(error) && error.code === 'unauthenticated') return null;
+            throw error;
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      jwt: async ({ token, user }) => {
+        if (user?.id) {
+          token.uid = user.id;
+          token.sid = await createSessionRow(db, user.id);
+          return token;
+        }
+        // A deleted or expired session row ends the session even though the JWT is still valid.
+        if (typeof token.sid !== 'string' || typeof token.uid !== 'string') return null;
+        return (await isSessionActive(db, token.sid, token.uid)) ? token : null;
+      },
+      session: ({ session, token }) => {
+        if (typeof token.uid === 'string') session.user.id = token.uid;
+        return session;
+      },
+    },
+    events: {
+      signOut: async (message) => {
+        const token = 'token' in message ? message.token : null;
+        if (token && typeof token.sid === 'string') await deleteSessionRow(db, token.sid);
+      },
+    },
+  };
+}

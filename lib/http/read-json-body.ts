@@ -1,0 +1,42 @@
+import { AppError } from '@/lib/errors/app-error';
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** Reads a request body as text, refusing it once it passes `maxBytes` (without buffering the rest). */
+export async function readTextBody(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {
+  const text = await readTextBody(request, maxBytes);
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError({ code: 'invalid_json', message: 'The request body is not valid JSON.' });
+  }
+}
+
+function tooLarge(maxBytes: number) {
+  const size =
+    maxBytes >= 1024 * 1024
+      ? `${Math.round(maxBytes / 1024 / 1024)} MB`
+      : `${Math.round(maxBytes / 1024)} KB`;
+  return new AppError({ code: 'payload_too_large', message: `The request body is larger than ${size}.` });
+}

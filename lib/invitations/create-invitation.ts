@@ -1,0 +1,78 @@
+import 'server-only';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { invitations, memberships, users } from '@/lib/db/schema';
+import type { Db } from '@/lib/db/types';
+import { AppError } from '@/lib/errors/app-error';
+import { requireMembership } from '@/lib/workspaces/require-membership';
+import { generateInvitationToken, hashInvitationToken, INVITATION_TTL_MS } from './invitation-token';
+
+export type CreateInvitationOptions = {
+  workspaceId: string;
+  actorUserId: string;
+  email: string;
+  role: 'admin' | 'agent';
+  appUrl: string;
+  ip?: string | null;
+};
+
+/**
+ * Invites someone by link. The token exists only in the returned link; inviting the same e-mail
+ * again replaces the pending invitation, so only the newest link works.
+ */
+export async function createInvitation(db: Db, options: CreateInvitationOptions) {
+  const email = options.email.trim().toLowerCase();
+  const { workspaceId, actorUserId, role } = options;
+  return db.transaction(async (tx) => {
+    await requireMembership(tx, { workspaceId, userId: actorUserId, roles: ['owner', 'admin'] });
+    const [existingMember] = await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.workspaceId, workspaceId), eq(users.email, email)))
+      .limit(1);
+    if (existingMember)
+      throw new AppError({ code: 'conflict', message: `${email} is already a member of this workspace.` });
+
+    const now = new Date();
+    await tx
+      .update(invitations)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(invitations.workspaceId, workspaceId),
+          eq(invitations.email, email),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, now),
+        ),
+      );
+    const token = generateInvitationToken();
+    const [invitation] = await tx
+      .insert(invitations)
+      .values({
+        workspaceId,
+        email,
+        role,
+        tokenHash: hashInvitationToken(token),
+        invitedBy: actorUserId,
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+      })
+      .returning({
+        id: invitations.id,
+        email: invitations.email,
+        role: invitations.role,
+        expiresAt: invitations.expiresAt,
+      });
+    if (!invitation) throw new Error('invitation insert returned nothing');
+    await recordAuditEvent(tx, {
+      workspaceId,
+      actorUserId,
+      action: 'invitation.sent',
+      target: { type: 'invitation', id: invitation.id },
+      metadata: { email, role },
+      ip: options.ip,
+    });
+    return { ...invitation, link: `${options.appUrl}/invite/${token}` };
+  });
+}

@@ -1,0 +1,32 @@
+import 'server-only';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { invitations, users } from '@/lib/db/schema';
+import type { Db } from '@/lib/db/types';
+import { requireMembership } from '@/lib/workspaces/require-membership';
+
+export type ListInvitationsOptions = { workspaceId: string; userId: string };
+
+/** Pending invitations (not accepted, revoked or expired). Owners and admins only. */
+export async function listInvitations(db: Db, { workspaceId, userId }: ListInvitationsOptions) {
+  await requireMembership(db, { workspaceId, userId, roles: ['owner', 'admin'] });
+  return db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      invitedByName: users.name,
+      createdAt: invitations.createdAt,
+    })
+    .from(invitations)
+    .leftJoin(users, eq(users.id, invitations.invitedBy))
+    .where(
+      and(
+        eq(invitations.workspaceId, workspaceId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    )
+    .orderBy(desc(invitations.createdAt));
+}
