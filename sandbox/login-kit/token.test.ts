@@ -1,0 +1,288 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECRET_PREFIXES } from '../core/config';
+import type { RunningSandbox } from '../server';
+import { hexChallenge } from './pkce';
+import {
+  authorizeUrl,
+  callOpenApi,
+  connectCreator,
+  createUser,
+  loginKitApp,
+  postForm,
+  startTestSandbox,
+  submitConsent,
+  VERIFIER,
+} from './testing';
+
+let sandbox: RunningSandbox;
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+afterAll(() => sandbox.close());
+
+async function freshCode(params: Record<string, string | null> = {}) {
+  const user = await createUser(sandbox);
+  const callback = await submitConsent(sandbox, { url: authorizeUrl(sandbox, params), userId: user.id });
+  return callback.searchParams.get('code') ?? '';
+}
+
+function exchange(code: string, overrides: Record<string, string | null> = {}) {
+  const app = loginKitApp(sandbox);
+  const values: Record<string, string | null> = {
+    client_key: app.id,
+    client_secret: app.secret,
+    code,
+    grant_type: 'authorization_code',
+    redirect_uri: app.redirectUris[0] ?? '',
+    code_verifier: VERIFIER,
+    ...overrides,
+  };
+  return postForm(
+    sandbox,
+    '/v2/oauth/token/',
+    Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)) as Record<string, string>,
+  );
+}
+
+function refresh(refreshToken: string, overrides: Record<string, string> = {}) {
+  const app = loginKitApp(sandbox);
+  return postForm(sandbox, '/v2/oauth/token/', {
+    client_key: app.id,
+    client_secret: app.secret,
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken,
+    ...overrides,
+  });
+}
+
+describe('POST /v2/oauth/token/ authorization_code', () => {
+  it('answers flat token JSON with the documented fields and default 24 h / 365 d lifetimes', async () => {
+    const { status, json } = await exchange(await freshCode());
+    expect(status).toBe(200);
+    expect(Object.keys(json).sort()).toEqual(
+      [
+        'access_token',
+        'expires_in',
+        'open_id',
+        'refresh_expires_in',
+        'refresh_token',
+        'scope',
+        'token_type',
+      ].sort(),
+    );
+    expect(json.access_token).toMatch(
+      new RegExp(`^${SECRET_PREFIXES.loginKitAccess.replace('.', '\\.')}\\.`),
+    );
+    expect(json.refresh_token).toMatch(
+      new RegExp(`^${SECRET_PREFIXES.loginKitRefresh.replace('.', '\\.')}\\.`),
+    );
+    expect(json).toMatchObject({ expires_in: 86_400, refresh_expires_in: 31_536_000, token_type: 'Bearer' });
+    expect(json.scope).toBe(
+      'user.info.basic,user.info.profile,user.info.stats,video.list,video.publish,video.upload',
+    );
+  });
+
+  it('accepts a code exchanged without PKCE when none was sent', async () => {
+    const code = await freshCode({ code_challenge: null, code_challenge_method: null });
+    expect((await exchange(code, { code_verifier: null })).status).toBe(200);
+  });
+
+  it.each([
+    ['client_key missing', { client_key: null }, 401, 'invalid_client'],
+    ['client_id sent instead', { client_key: null, client_id: 'sbxclientkey0001' }, 401, 'invalid_client'],
+    ['client_key unknown', { client_key: 'unknown' }, 401, 'invalid_client'],
+    ['client_secret missing', { client_secret: null }, 401, 'invalid_client'],
+    ['client_secret wrong', { client_secret: 'wrong' }, 401, 'invalid_client'],
+    ['grant_type missing', { grant_type: null }, 400, 'invalid_request'],
+    ['grant_type unsupported', { grant_type: 'password' }, 400, 'unsupported_grant_type'],
+    ['code missing', { code: null }, 400, 'invalid_request'],
+    ['code unknown', { code: 'sbxcode_nope' }, 400, 'invalid_grant'],
+    ['redirect_uri different', { redirect_uri: 'http://localhost:3000/other' }, 400, 'invalid_request'],
+    ['code_verifier missing', { code_verifier: null }, 400, 'invalid_request'],
+    ['code_verifier wrong', { code_verifier: `${VERIFIER}x` }, 400, 'invalid_request'],
+  ])('%s → %i %s', async (_name, overrides, status, error) => {
+    const result = await exchange(await freshCode(), overrides);
+    expect(result.status).toBe(status);
+    expect(result.json).toMatchObject({ error });
+    expect(typeof result.json.error_description).toBe('string');
+    expect(result.json.log_id).toMatch(/^\d{14}[0-9A-F]+$/);
+  });
+
+  it('redirect mismatch uses TikTok’s documented wording', async () => {
+    const { json } = await exchange(await freshCode(), { redirect_uri: 'http://localhost:3000/x' });
+    expect(json.error_description).toBe('Redirect_uri is not matched with the uri when requesting code.');
+  });
+
+  it('PKCE mismatch says "Code verifier or code challenge is invalid."', async () => {
+    const { json } = await exchange(await freshCode(), { code_verifier: 'short' });
+    expect(json.error_description).toBe('Code verifier or code challenge is invalid.');
+  });
+
+  it('codes are single use', async () => {
+    const code = await freshCode();
+    expect((await exchange(code)).status).toBe(200);
+    const again = await exchange(code);
+    expect(again).toMatchObject({ status: 400, json: { error: 'invalid_grant' } });
+  });
+
+  it('codes expire after 10 minutes of sandbox time', async () => {
+    const code = await freshCode();
+    sandbox.ctx.clock.travel(10 * 60 * 1000 + 1);
+    expect(await exchange(code)).toMatchObject({ status: 400, json: { error: 'invalid_grant' } });
+  });
+
+  it('a business code cannot be exchanged here', async () => {
+    const business = sandbox.ctx.config.apps.find((app) => app.kind === 'business');
+    const user = sandbox.ctx.users.list('business')[0];
+    const url = authorizeUrl(sandbox, {
+      client_key: business?.id ?? '',
+      redirect_uri: business?.redirectUris[0] ?? '',
+      scope: 'user.info.basic',
+      code_challenge: null,
+    });
+    const callback = await submitConsent(sandbox, { url, userId: user?.id ?? '' });
+    const result = await exchange(callback.searchParams.get('code') ?? '', { code_verifier: null });
+    expect(result.json.error).toBe('invalid_grant');
+  });
+
+  it('base64url challenges are refused unless the quirk switch allows them', async () => {
+    const { createHash } = await import('node:crypto');
+    const b64 = createHash('sha256').update(VERIFIER).digest('base64url');
+    expect((await exchange(await freshCode({ code_challenge: b64 }))).json.error).toBe('invalid_request');
+    await fetch(`${sandbox.url}/_sandbox/quirks`, {
+      method: 'POST',
+      body: JSON.stringify({ pkceBase64url: true }),
+    });
+    try {
+      expect((await exchange(await freshCode({ code_challenge: b64 }))).status).toBe(200);
+      expect((await exchange(await freshCode({ code_challenge: hexChallenge(VERIFIER) }))).status).toBe(200);
+    } finally {
+      await fetch(`${sandbox.url}/_sandbox/quirks`, {
+        method: 'POST',
+        body: JSON.stringify({ pkceBase64url: false }),
+      });
+    }
+  });
+
+  it('the 200-with-error quirk keeps the body but answers HTTP 200', async () => {
+    await fetch(`${sandbox.url}/_sandbox/quirks`, {
+      method: 'POST',
+      body: JSON.stringify({ oauthErrorsWith200: true }),
+    });
+    try {
+      const result = await exchange('bogus');
+      expect(result).toMatchObject({ status: 200, json: { error: 'invalid_grant' } });
+      expect(result.json.access_token).toBeUndefined();
+    } finally {
+      await fetch(`${sandbox.url}/_sandbox/quirks`, {
+        method: 'POST',
+        body: JSON.stringify({ oauthErrorsWith200: false }),
+      });
+    }
+  });
+});
+
+describe('POST /v2/oauth/token/ refresh_token', () => {
+  it('rotates: a new pair comes back and the old refresh token stops working', async () => {
+    const { tokens } = await connectCreator(sandbox);
+    const first = await refresh(tokens.refresh_token);
+    expect(first.status).toBe(200);
+    expect(first.json.refresh_token).not.toBe(tokens.refresh_token);
+    expect(first.json.access_token).not.toBe(tokens.access_token);
+    expect(first.json.open_id).toBe(tokens.open_id);
+    expect(first.json.scope).toBe(tokens.scope);
+    expect(await refresh(tokens.refresh_token)).toMatchObject({
+      status: 400,
+      json: { error: 'invalid_grant' },
+    });
+    expect((await refresh(String(first.json.refresh_token))).status).toBe(200);
+  });
+
+  it('refresh_expires_in counts down from the original grant', async () => {
+    const { tokens } = await connectCreator(sandbox);
+    sandbox.ctx.clock.travel(3600 * 1000);
+    const { json } = await refresh(tokens.refresh_token);
+    expect(json.refresh_expires_in).toBe(tokens.refresh_expires_in - 3600);
+    expect(json.expires_in).toBe(86_400);
+  });
+
+  it.each([
+    ['missing', null, 'invalid_request'],
+    ['unknown', 'rft.sbx.nope', 'invalid_grant'],
+  ])('refresh token %s → %s', async (_name, token, error) => {
+    const app = loginKitApp(sandbox);
+    const values: Record<string, string> = {
+      client_key: app.id,
+      client_secret: app.secret,
+      grant_type: 'refresh_token',
+    };
+    if (token) values.refresh_token = token;
+    expect((await postForm(sandbox, '/v2/oauth/token/', values)).json.error).toBe(error);
+  });
+
+  it('expired refresh tokens are invalid_grant', async () => {
+    const { tokens } = await connectCreator(sandbox);
+    sandbox.ctx.clock.travel((tokens.refresh_expires_in + 1) * 1000);
+    expect(await refresh(tokens.refresh_token)).toMatchObject({
+      status: 400,
+      json: { error: 'invalid_grant' },
+    });
+  });
+
+  it('uses the lifetimes set through the control API (short profile)', async () => {
+    await fetch(`${sandbox.url}/_sandbox/lifetimes`, {
+      method: 'POST',
+      body: JSON.stringify({ profile: 'short' }),
+    });
+    try {
+      const { tokens } = await connectCreator(sandbox);
+      expect(tokens).toMatchObject({ expires_in: 60, refresh_expires_in: 600 });
+      sandbox.ctx.clock.travel(61_000);
+      const info = await callOpenApi(sandbox, tokens.access_token, '/v2/user/info/?fields=open_id');
+      expect(info.status).toBe(401);
+      expect(info.json.error.code).toBe('access_token_invalid');
+      const renewed = await refresh(tokens.refresh_token);
+      expect(renewed.json.expires_in).toBe(60);
+    } finally {
+      await fetch(`${sandbox.url}/_sandbox/lifetimes`, {
+        method: 'POST',
+        body: JSON.stringify({ profile: 'legacy' }),
+      });
+    }
+  });
+});
+
+describe('POST /v2/oauth/revoke/', () => {
+  it('answers {} and kills the access and refresh tokens', async () => {
+    const { tokens } = await connectCreator(sandbox);
+    const app = loginKitApp(sandbox);
+    const result = await postForm(sandbox, '/v2/oauth/revoke/', {
+      client_key: app.id,
+      client_secret: app.secret,
+      token: tokens.access_token,
+    });
+    expect(result).toEqual({ status: 200, json: {} });
+    expect((await callOpenApi(sandbox, tokens.access_token, '/v2/user/info/?fields=open_id')).status).toBe(
+      401,
+    );
+    expect((await refresh(tokens.refresh_token)).json.error).toBe('invalid_grant');
+  });
+
+  it.each([
+    ['wrong secret', { client_secret: 'nope' }, 401, 'invalid_client'],
+    ['token missing', { token: null }, 400, 'invalid_request'],
+  ])('%s → %s', async (_name, overrides, status, error) => {
+    const app = loginKitApp(sandbox);
+    const values: Record<string, string | null> = {
+      client_key: app.id,
+      client_secret: app.secret,
+      token: 'act.sbx.x',
+      ...overrides,
+    };
+    const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)) as Record<
+      string,
+      string
+    >;
+    expect(await postForm(sandbox, '/v2/oauth/revoke/', body)).toMatchObject({ status, json: { error } });
+  });
+});
