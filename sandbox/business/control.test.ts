@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSandbox, startSandbox } from '../server';
 import { connectBusiness, sendCustomerDm } from './testing';
@@ -73,5 +76,33 @@ describe('business control API', () => {
     const html = await thread.text();
     expect(html).toContain('form_customer'.replace('_', ' '));
     expect(html).toContain('sent from &#60;the&#62; page');
+  });
+});
+
+describe('snapshot', () => {
+  it('keeps conversations, tokens and webhook URLs across a restart', async () => {
+    const snapshotPath = join(mkdtempSync(join(tmpdir(), 'sbx-business-')), 'state.json');
+    const first = await startSandbox({ port: 0, snapshotPath });
+    const business = await connectBusiness(first);
+    const { conversation } = await sendCustomerDm(first, {
+      businessOpenId: business.openId,
+      text: 'persist me',
+    });
+    await first.close();
+    const second = await startSandbox({ port: 0, snapshotPath });
+    try {
+      const response = await fetch(
+        `${second.url}/open_api/v1.3/business/message/content/list/?${new URLSearchParams({ business_id: business.openId, conversation_id: conversation.id })}`,
+        { headers: { 'Access-Token': business.accessToken } },
+      );
+      const json = (await response.json()) as {
+        code: number;
+        data: { messages: { text: { body: string } }[] };
+      };
+      expect(json.code).toBe(0);
+      expect(json.data.messages.map((m) => m.text.body)).toEqual(['persist me']);
+    } finally {
+      await second.close();
+    }
   });
 });
