@@ -6,12 +6,12 @@ import {
   loginKitApp,
   postForm,
   startTestSandbox,
-  startWebhookReceiver,
   type Tokens,
 } from '../login-kit/testing';
 import { buildMp4 } from '../open-api/sample-media';
 import { uploadAll, waitForPost } from '../open-api/testing';
 import type { RunningSandbox } from '../server';
+import { startWebhookReceiver } from './webhook-receiver';
 
 let sandbox: RunningSandbox;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { SandboxApp } from '../core/config';
 import { SECRET_PREFIXES } from '../core/config';
 import type { SandboxContext } from '../core/context';
+import { logId } from '../core/fault-response';
 import { sendJson } from '../core/http';
 import type { Router } from '../core/router';
 import { authenticateClient } from './client-auth';
@@ -22,6 +23,11 @@ export function registerTokenRoute(router: Router, ctx: SandboxContext) {
       const state = loginKitState(ctx);
       const fail: Fail = (code, description) =>
         sendOauthError(res, code, description, { as200: state.quirks.oauthErrorsWith200 });
+      // Generic OAuth clients that post JSON get TikTok's "malformed" answer (next-auth #12437).
+      if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+        req.resume();
+        return fail('invalid_request', 'The request parameters are malformed.');
+      }
       const form = await readForm(req);
       const client = authenticateClient(ctx.config, form);
       if (!client.ok) return fail('invalid_client', client.description);
@@ -29,6 +35,13 @@ export function registerTokenRoute(router: Router, ctx: SandboxContext) {
       if (!grantType) return fail('invalid_request', 'The request parameters are malformed.');
       if (grantType === 'authorization_code') return exchangeCode(ctx, res, client.app, form, fail);
       if (grantType === 'refresh_token') return refresh(ctx, res, client.app, form, fail);
+      // A real TikTok grant, but only for Research / Commercial Content API clients.
+      if (grantType === 'client_credentials') {
+        return fail(
+          'unauthorized_client',
+          'The client is not authorized to use the client_credentials grant.',
+        );
+      }
       fail('unsupported_grant_type', `grant_type ${grantType} is not supported.`);
     },
   );
@@ -134,6 +147,6 @@ function sendTokens(
       scope: minted.access.scopes.join(','),
       token_type: 'Bearer',
     },
-    { 'cache-control': 'no-store' },
+    { 'cache-control': 'no-store', 'x-tt-logid': logId() },
   );
 }

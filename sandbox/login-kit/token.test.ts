@@ -95,6 +95,12 @@ describe('POST /v2/oauth/token/ authorization_code', () => {
     ['client_secret wrong', { client_secret: 'wrong' }, 401, 'invalid_client'],
     ['grant_type missing', { grant_type: null }, 400, 'invalid_request'],
     ['grant_type unsupported', { grant_type: 'password' }, 400, 'unsupported_grant_type'],
+    [
+      'client_credentials (Research API only)',
+      { grant_type: 'client_credentials' },
+      400,
+      'unauthorized_client',
+    ],
     ['code missing', { code: null }, 400, 'invalid_request'],
     ['code unknown', { code: 'sbxcode_nope' }, 400, 'invalid_grant'],
     ['redirect_uri different', { redirect_uri: 'http://localhost:3000/other' }, 400, 'invalid_request'],
@@ -106,6 +112,25 @@ describe('POST /v2/oauth/token/ authorization_code', () => {
     expect(result.json).toMatchObject({ error });
     expect(typeof result.json.error_description).toBe('string');
     expect(result.json.log_id).toMatch(/^\d{14}[0-9A-F]+$/);
+  });
+
+  it('a JSON body is "The request parameters are malformed." (invalid_request)', async () => {
+    const app = loginKitApp(sandbox);
+    const response = await fetch(`${sandbox.url}/v2/oauth/token/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        client_key: app.id,
+        client_secret: app.secret,
+        grant_type: 'authorization_code',
+        code: await freshCode(),
+      }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: 'invalid_request',
+      error_description: 'The request parameters are malformed.',
+    });
   });
 
   it('redirect mismatch uses TikTok’s documented wording', async () => {

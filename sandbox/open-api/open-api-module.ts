@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { ModuleFactory } from '../core/context';
 import { loginKitState } from '../login-kit/login-kit-state';
 import { registerCreatorInfoRoute } from './creator-info-route';
@@ -39,9 +40,21 @@ export const openApiModule: ModuleFactory = (ctx) => {
     reset: () => {
       machine.clearTimers();
       limiter.clear();
+      for (const record of store.records.values())
+        if (record.filePath) rmSync(record.filePath, { force: true });
       store.clear();
     },
     snapshot: () => store.snapshot(),
-    restore: (data) => store.restore(data as ReturnType<typeof store.snapshot>),
+    restore: (data) => {
+      store.restore(data as ReturnType<typeof store.snapshot>);
+      // A download cut by the restart cannot resume: report it the way TikTok reports a broken pull.
+      for (const record of store.records.values()) {
+        if (record.status === 'PROCESSING_DOWNLOAD' && !record.pending) {
+          machine.fail(record, record.media === 'video' ? 'video_pull_failed' : 'photo_pull_failed');
+        }
+      }
+      // Stages that ended while the sandbox was down complete now (and send their webhooks).
+      machine.advanceAll();
+    },
   };
 };
