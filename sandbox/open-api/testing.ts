@@ -83,3 +83,11 @@ export async function waitForPost(
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** `source_info` for a FILE_UPLOAD init. */
+export const fileSource = (video_size: number, chunk_size: number, total_chunk_count: number) => ({
+  source: 'FILE_UPLOAD',
+  video_size,
+  chunk_size,
+  total_chunk_count,
+});

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callOpenApi, connectCreator, createUser, startTestSandbox, type Tokens } from '../login-kit/testing';
 import type { RunningSandbox } from '../server';
+import { fileSource } from './testing';
 
 let sandbox: RunningSandbox;
 let tokens: Tokens;
@@ -12,12 +13,6 @@ afterAll(() => sandbox.close());
 const VIDEO_INIT = '/v2/post/publish/video/init/';
 const INBOX_INIT = '/v2/post/publish/inbox/video/init/';
 const MB = 1_000_000;
-const fileSource = (video_size: number, chunk_size: number, total_chunk_count: number) => ({
-  source: 'FILE_UPLOAD',
-  video_size,
-  chunk_size,
-  total_chunk_count,
-});
 
 async function freshToken(userBody: Record<string, unknown> = {}, scopes?: string[]) {
   const user = await createUser(sandbox, userBody);
@@ -226,101 +221,6 @@ describe('POST /v2/post/publish/video/init/ (Direct Post)', () => {
     const token = await freshToken({}, ['user.info.basic', 'video.upload']);
     const result = await callOpenApi(sandbox, token.access_token, VIDEO_INIT, {
       body: { post_info: { privacy_level: 'SELF_ONLY' }, source_info: fileSource(100, 100, 1) },
-    });
-    expect(result).toMatchObject({ status: 401, json: { error: { code: 'scope_not_authorized' } } });
-  });
-});
-
-describe('unaudited clients', () => {
-  // A fresh 24 h window: only 5 users may post through an unaudited app per day.
-  beforeAll(() => sandbox.ctx.clock.travel(25 * 3600 * 1000));
-  const body = (privacy_level: string) => ({
-    post_info: { privacy_level },
-    source_info: fileSource(100, 100, 1),
-  });
-
-  it('403 unaudited_client_can_only_post_to_private_accounts for a public account, even with SELF_ONLY', async () => {
-    const token = await freshToken({ privacy: 'public' });
-    await fetch(`${sandbox.url}/_sandbox/apps/login-kit`, {
-      method: 'POST',
-      body: JSON.stringify({ audited: false }),
-    });
-    try {
-      const result = await callOpenApi(sandbox, token.access_token, VIDEO_INIT, { body: body('SELF_ONLY') });
-      expect(result).toMatchObject({
-        status: 403,
-        json: { error: { code: 'unaudited_client_can_only_post_to_private_accounts' } },
-      });
-      // creator_info still looks fully enabled, as on TikTok.
-      const info = await callOpenApi(sandbox, token.access_token, '/v2/post/publish/creator_info/query/', {
-        body: {},
-      });
-      expect(info.json.data.privacy_level_options).toContain('PUBLIC_TO_EVERYONE');
-    } finally {
-      await fetch(`${sandbox.url}/_sandbox/apps/login-kit`, {
-        method: 'POST',
-        body: JSON.stringify({ audited: true }),
-      });
-    }
-  });
-
-  it('forces SELF_ONLY for a private account', async () => {
-    const token = await freshToken({ privacy: 'private' });
-    await fetch(`${sandbox.url}/_sandbox/apps/login-kit`, {
-      method: 'POST',
-      body: JSON.stringify({ audited: false }),
-    });
-    try {
-      const result = await callOpenApi(sandbox, token.access_token, VIDEO_INIT, {
-        body: body('FOLLOWER_OF_CREATOR'),
-      });
-      expect(result.status).toBe(200);
-      const post = (await (
-        await fetch(
-          `${sandbox.url}/_sandbox/posts/${encodeURIComponent(String(result.json.data.publish_id))}`,
-        )
-      ).json()) as {
-        post: { privacyLevel: string };
-      };
-      expect(post.post.privacyLevel).toBe('SELF_ONLY');
-    } finally {
-      await fetch(`${sandbox.url}/_sandbox/apps/login-kit`, {
-        method: 'POST',
-        body: JSON.stringify({ audited: true }),
-      });
-    }
-  });
-});
-
-describe('POST /v2/post/publish/inbox/video/init/', () => {
-  it('answers a v_inbox_file publish_id and ignores post_info', async () => {
-    const token = await freshToken();
-    const result = await callOpenApi(sandbox, token.access_token, INBOX_INIT, {
-      body: { post_info: { title: 'ignored' }, source_info: fileSource(100, 100, 1) },
-    });
-    expect(result.json.data.publish_id).toMatch(/^v_inbox_file~v2\.\d+$/);
-    expect(result.json.data.upload_url).toBeTruthy();
-  });
-
-  it('403 spam_risk_too_many_pending_share at the 6th pending share within 24 h', async () => {
-    const token = await freshToken();
-    const body = { source_info: fileSource(100, 100, 1) };
-    for (let i = 0; i < 5; i++) {
-      sandbox.ctx.clock.travel(11_000);
-      expect((await callOpenApi(sandbox, token.access_token, INBOX_INIT, { body })).status).toBe(200);
-    }
-    sandbox.ctx.clock.travel(11_000);
-    const result = await callOpenApi(sandbox, token.access_token, INBOX_INIT, { body });
-    expect(result).toMatchObject({
-      status: 403,
-      json: { error: { code: 'spam_risk_too_many_pending_share' } },
-    });
-  });
-
-  it('401 scope_not_authorized without video.upload', async () => {
-    const token = await freshToken({}, ['video.publish']);
-    const result = await callOpenApi(sandbox, token.access_token, INBOX_INIT, {
-      body: { source_info: fileSource(100, 100, 1) },
     });
     expect(result).toMatchObject({ status: 401, json: { error: { code: 'scope_not_authorized' } } });
   });
