@@ -55,6 +55,9 @@ export function registerAuthRoutes(router: Router, ctx: SandboxContext) {
         ? [body.appId]
         : [...state.authorizations.values()].filter((a) => a.userId === user.id).map((a) => a.appId);
       const reason = body.reason ?? REMOVAL_REASONS.userDisconnected;
+      if (!Object.values(REMOVAL_REASONS).includes(reason as 0)) {
+        return sendJson(res, 400, { error: 'reason must be 0 to 5 (see REMOVAL_REASONS)' });
+      }
       const removed = appIds.filter((appId) => revokeAuthorization(ctx, appId, user.id, reason));
       if (removed.length === 0) return sendJson(res, 404, { error: 'no authorization for this user' });
       sendJson(res, 200, { revoked: removed, reason });

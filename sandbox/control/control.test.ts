@@ -91,6 +91,9 @@ describe('control API: authorizations, tokens, lifetimes, apps', () => {
     );
     expect((await control('/_sandbox/tokens/invalidate', { token: 'nope' })).status).toBe(404);
     expect((await control('/_sandbox/authorizations/revoke', { userId: 'nope' })).status).toBe(404);
+    expect((await control('/_sandbox/authorizations/revoke', { userId: user.id, reason: 9 })).status).toBe(
+      400,
+    );
   });
 
   it('sets lifetimes by profile or by value', async () => {

@@ -69,6 +69,7 @@ export function assertVerifiedUrl(ctx: SandboxContext, appId: string, value: str
   } catch {
     throw new ApiError('invalid_params', 'The media URL is not a valid URL.');
   }
+  // TikTok wants https; plain http is tolerated because dev media is served from http://localhost.
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ApiError('invalid_params', 'The media URL must be https.');
   }

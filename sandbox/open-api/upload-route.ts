@@ -75,6 +75,7 @@ async function writeChunk(
   return count;
 }
 
+/** Progress as an inclusive HTTP byte range: `bytes 0-<last byte received>/<total>`. */
 function sendProgress(res: ServerResponse, status: number, record: PublishRecord) {
   res.writeHead(status, {
     'content-range': `bytes 0-${record.uploadedBytes - 1}/${record.videoSize}`,
