@@ -22,6 +22,10 @@ type Snapshot = { version: 1; clockOffsetMs: number; users: unknown; modules: Re
 /** Starts the sandbox on `port` (0 = any free port, as tests use). */
 export async function startSandbox(overrides: Partial<SandboxConfig> = {}): Promise<RunningSandbox> {
   const config = { ...loadSandboxConfig(), ...overrides };
+  // A port chosen by the caller also moves the public URL, unless that was set explicitly.
+  if (overrides.port && !overrides.publicUrl && !process.env.SANDBOX_PUBLIC_URL) {
+    config.publicUrl = `http://localhost:${overrides.port}`;
+  }
   let saveTimer: NodeJS.Timeout | null = null;
   const ctx = createContext(config, () => {
     if (!config.snapshotPath || saveTimer) return;

@@ -69,7 +69,12 @@ export function withAction<S extends z.ZodType, A extends Access, R = undefined>
       unstable_rethrow(error);
       const appError = toAppError(error);
       if (appError.status >= 500) logError('server action', error);
-      return { ok: false, code: appError.code, error: appError.message, fieldErrors: appError.fieldErrors };
+      // With field errors the fields say what is wrong; the summary just points at them.
+      const message =
+        appError.fieldErrors && appError.code === 'unprocessable_entity'
+          ? 'Please correct the highlighted fields.'
+          : appError.message;
+      return { ok: false, code: appError.code, error: message, fieldErrors: appError.fieldErrors };
     }
   };
 }

@@ -8,6 +8,7 @@ import type { Db } from '@/lib/db/types';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors/app-error';
 import { clientIp } from '@/lib/http/client-ip';
+import { logError } from '@/lib/log/log-error';
 import { createSessionRow, deleteSessionRow, isSessionActive, SESSION_MAX_AGE_SECONDS } from './session-rows';
 import { verifyCredentials } from './verify-credentials';
 
@@ -31,6 +32,12 @@ export function buildAuthConfig(db: Db): NextAuthConfig {
       } as never,
     ),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    logger: {
+      // A wrong password is an expected outcome, not an error worth a stack trace in the log.
+      error: (error) => {
+        if ((error as { type?: string }).type !== 'CredentialsSignin') logError('auth', error);
+      },
+    },
     pages: { signIn: '/sign-in', error: '/sign-in' },
     providers: [
       Credentials({

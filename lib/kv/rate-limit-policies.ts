@@ -19,9 +19,9 @@ export const RATE_LIMIT_POLICIES = {
     keyPrefix: 'rl:auth:sign-in',
     message: 'Too many sign-in attempts.',
   },
-  /** Keyed by IP. */
+  /** Keyed by IP; generous enough for a team joining from one office network. */
   signUp: {
-    attempts: 5,
+    attempts: 10,
     window: '1 h',
     keyPrefix: 'rl:auth:sign-up',
     message: 'Too many accounts created from this network.',

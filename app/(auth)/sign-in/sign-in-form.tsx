@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -9,6 +9,8 @@ import { signInAction } from './sign-in-action';
 
 export function SignInForm({ callbackUrl, email }: { callbackUrl?: string; email?: string }) {
   const [result, formAction] = useActionState(signInAction, null);
+  // Controlled so a failed attempt (React resets uncontrolled fields after an action) keeps the e-mail.
+  const [emailValue, setEmailValue] = useState(email ?? '');
   const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
   const signUpHref = callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/sign-up';
   return (
@@ -21,7 +23,8 @@ export function SignInForm({ callbackUrl, email }: { callbackUrl?: string; email
         name="email"
         type="email"
         autoComplete="email"
-        defaultValue={email}
+        value={emailValue}
+        onChange={(event) => setEmailValue(event.target.value)}
         required
         errors={fieldErrors?.email}
       />

@@ -54,10 +54,7 @@ describe.each(TEST_DB_KINDS)('signUp on %s', (kind) => {
       { id: workspaceId, name: 'Analytical Engines', role: 'owner' },
     ]);
 
-    const events = await db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.workspaceId, workspaceId));
+    const events = await db.select().from(auditEvents).where(eq(auditEvents.workspaceId, workspaceId));
     expect(events.map((event) => event.action).sort()).toEqual(['user.signed_up', 'workspace.created']);
     for (const event of events) {
       expect(event).toMatchObject({ actorUserId: user.id, ip: '203.0.113.7' });

@@ -41,8 +41,8 @@ export default async function AuditLogPage({ searchParams }: PageProps<'/setting
               >
                 <span className="font-medium text-slate-900">
                   {event.actorName ?? event.actorEmail ?? 'Someone'}
-                </span>
-                <span className="text-slate-700">{event.description}</span>
+                </span>{' '}
+                <span className="text-slate-700">{event.description}</span>{' '}
                 {event.targetLabel ? <span className="text-slate-500">· {event.targetLabel}</span> : null}
                 <time className="ml-auto text-xs text-slate-500" dateTime={event.createdAt.toISOString()}>
                   {event.createdAt.toLocaleString('en-GB', {

@@ -1,0 +1,23 @@
+import { type Browser, test as base } from '@playwright/test';
+
+/**
+ * Rate limits key on the client IP, which our edge reports in X-Forwarded-For. Each browser
+ * context here plays a different client, so one test's sign-ups never eat another's allowance.
+ */
+export function randomClientIp(): string {
+  const octet = () => Math.floor(Math.random() * 250) + 1;
+  return `198.18.${octet()}.${octet()}`;
+}
+
+export async function newClientPage(browser: Browser) {
+  return browser.newPage({ extraHTTPHeaders: { 'x-forwarded-for': randomClientIp() } });
+}
+
+export const test = base.extend({
+  context: async ({ context }, use) => {
+    await context.setExtraHTTPHeaders({ 'x-forwarded-for': randomClientIp() });
+    await use(context);
+  },
+});
+
+export { expect } from '@playwright/test';
