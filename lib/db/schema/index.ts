@@ -1,4 +1,6 @@
 // The one barrel in lib/: drizzle needs every table in a single schema object.
 export * from './audit';
 export * from './auth';
+export * from './jobs';
+export * from './webhook-events';
 export * from './workspaces';
