@@ -14,7 +14,12 @@ export type EncryptedColumn = {
  * `{ table: 'tiktok_accounts', idColumn: 'id', secretColumn: 'access_token' }` — a column missing
  * from this list keeps its old key id and becomes unreadable once that key is removed.
  */
-export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [];
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
+  { table: 'tiktok_accounts', idColumn: 'id', secretColumn: 'access_token' },
+  { table: 'tiktok_accounts', idColumn: 'id', secretColumn: 'refresh_token' },
+  { table: 'oauth_states', idColumn: 'id', secretColumn: 'code_verifier' },
+  { table: 'oauth_states', idColumn: 'id', secretColumn: 'pending_access_token' },
+];
 
 /** The context a secret in `column` of row `rowId` is encrypted under. */
 export function columnContext(column: EncryptedColumn, rowId: string): SecretContext {

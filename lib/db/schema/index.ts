@@ -2,5 +2,6 @@
 export * from './audit';
 export * from './auth';
 export * from './jobs';
+export * from './tiktok-accounts';
 export * from './webhook-events';
 export * from './workspaces';
