@@ -9,6 +9,11 @@ export const AUDIT_ACTIONS = {
   'member.role_changed': 'changed a member’s role',
   'member.removed': 'removed a member',
   'member.left': 'left the workspace',
+  'tiktok_account.connected': 'connected a TikTok account',
+  'tiktok_account.reconnected': 'reconnected a TikTok account',
+  'tiktok_account.disconnected': 'disconnected a TikTok account',
+  'tiktok_account.needs_reconnect': 'flagged a TikTok account for reconnecting',
+  'tiktok_account.refresh_expiring': 'warned that a TikTok connection runs out soon',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { auditEvents, memberships, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
@@ -15,12 +15,15 @@ export type AuditEventView = {
   targetLabel: string | null;
   metadata: Record<string, unknown>;
   createdAt: Date;
+  /** Opaque position of this event; pass it as `cursor` to get the events after it. */
+  cursor: string;
 };
 
 export type ListAuditEventsOptions = {
   workspaceId: string;
   userId: string;
-  before?: Date;
+  /** From a previous page's last event: its `cursor`. */
+  cursor?: string;
   limit?: number;
 };
 
@@ -39,6 +42,7 @@ export async function listAuditEvents(db: Db, options: ListAuditEventsOptions): 
     .from(memberships)
     .where(eq(memberships.workspaceId, options.workspaceId));
   const target = alias(users, 'target_user');
+  const position = options.cursor ? decodeCursor(options.cursor) : null;
   const rows = await db
     .select({
       id: auditEvents.id,
@@ -49,6 +53,8 @@ export async function listAuditEvents(db: Db, options: ListAuditEventsOptions): 
       actorEmail: users.email,
       targetType: auditEvents.targetType,
       targetEmail: target.email,
+      // Postgres keeps microseconds and a JS Date only milliseconds: the cursor keeps the exact text.
+      exactCreatedAt: sql<string>`${auditEvents.createdAt}::text`,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
@@ -59,10 +65,13 @@ export async function listAuditEvents(db: Db, options: ListAuditEventsOptions): 
           eq(auditEvents.workspaceId, options.workspaceId),
           and(isNull(auditEvents.workspaceId), inArray(auditEvents.actorUserId, members)),
         ),
-        options.before ? lt(auditEvents.createdAt, options.before) : undefined,
+        position
+          ? sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (${position.createdAt}::timestamptz, ${position.id})`
+          : undefined,
       ),
     )
-    .orderBy(desc(auditEvents.createdAt))
+    // The id breaks ties: events written in one transaction share their timestamp.
+    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
     .limit(Math.min(options.limit ?? 50, 200));
 
   return rows.map((row) => ({
@@ -71,8 +80,28 @@ export async function listAuditEvents(db: Db, options: ListAuditEventsOptions): 
     description: AUDIT_ACTIONS[row.action as AuditAction] ?? row.action,
     actorName: row.actorName,
     actorEmail: row.actorEmail,
-    targetLabel: row.targetEmail ?? (typeof row.metadata.email === 'string' ? row.metadata.email : null),
+    targetLabel:
+      row.targetEmail ??
+      (typeof row.metadata.email === 'string' ? row.metadata.email : null) ??
+      (typeof row.metadata.account === 'string' ? row.metadata.account : null),
     metadata: row.metadata,
     createdAt: row.createdAt,
+    cursor: encodeCursor(row.exactCreatedAt, row.id),
   }));
+}
+
+function encodeCursor(createdAt: string, id: string): string {
+  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+}
+
+/** A malformed cursor starts from the newest event rather than failing the page. */
+function decodeCursor(cursor: string): { createdAt: string; id: string } | null {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt)))
+      return null;
+    return { createdAt, id };
+  } catch {
+    return null;
+  }
 }

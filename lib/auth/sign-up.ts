@@ -28,18 +28,14 @@ export async function signUp(db: Db, options: SignUpOptions) {
   const passwordHash = await hashPassword(options.password);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-    if (existing) {
-      throw new AppError({
-        code: 'conflict',
-        message: 'An account with this e-mail already exists. Sign in instead.',
-        fieldErrors: { email: ['An account with this e-mail already exists.'] },
-      });
-    }
+    if (existing) throw emailTaken();
+    // The check above is for the common case; a simultaneous sign-up is caught by the unique index.
     const [user] = await tx
       .insert(users)
       .values({ name: options.name.trim(), email, passwordHash })
+      .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id, email: users.email, name: users.name });
-    if (!user) throw new Error('user insert returned nothing');
+    if (!user) throw emailTaken();
 
     const workspaceId = options.invitationToken
       ? (await acceptInvitation(tx, { token: options.invitationToken, userId: user.id, ip: options.ip }))
@@ -58,5 +54,13 @@ export async function signUp(db: Db, options: SignUpOptions) {
       ip: options.ip,
     });
     return { user, workspaceId };
+  });
+}
+
+function emailTaken() {
+  return new AppError({
+    code: 'conflict',
+    message: 'An account with this e-mail already exists. Sign in instead.',
+    fieldErrors: { email: ['An account with this e-mail already exists.'] },
   });
 }

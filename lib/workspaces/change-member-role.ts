@@ -5,6 +5,7 @@ import { memberships, type Role } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
 import { countOwners } from './count-owners';
+import { lockWorkspace } from './lock-workspace';
 import { requireMembership } from './require-membership';
 
 export type ChangeMemberRoleOptions = {
@@ -27,6 +28,7 @@ export async function changeMemberRole(db: Db, options: ChangeMemberRoleOptions)
       userId: actorUserId,
       roles: ['owner', 'admin'],
     });
+    await lockWorkspace(tx, workspaceId);
     const member = await requireMembership(tx, { workspaceId, userId: memberUserId }).catch(() => {
       throw new AppError({ code: 'not_found', message: 'That person is not a member of this workspace.' });
     });

@@ -5,6 +5,7 @@ import { memberships } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
 import { countOwners } from './count-owners';
+import { lockWorkspace } from './lock-workspace';
 import { requireMembership } from './require-membership';
 
 export type LeaveWorkspaceOptions = { workspaceId: string; userId: string; ip?: string | null };
@@ -13,6 +14,7 @@ export type LeaveWorkspaceOptions = { workspaceId: string; userId: string; ip?: 
 export async function leaveWorkspace(db: Db, { workspaceId, userId, ip }: LeaveWorkspaceOptions) {
   await db.transaction(async (tx) => {
     const membership = await requireMembership(tx, { workspaceId, userId });
+    await lockWorkspace(tx, workspaceId);
     if (membership.role === 'owner' && (await countOwners(tx, workspaceId)) <= 1) {
       throw new AppError({
         code: 'conflict',

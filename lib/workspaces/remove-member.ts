@@ -4,6 +4,8 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { memberships } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
+import { countOwners } from './count-owners';
+import { lockWorkspace } from './lock-workspace';
 import { requireMembership } from './require-membership';
 
 export type RemoveMemberOptions = {
@@ -25,11 +27,15 @@ export async function removeMember(db: Db, options: RemoveMemberOptions) {
       userId: actorUserId,
       roles: ['owner', 'admin'],
     });
+    await lockWorkspace(tx, workspaceId);
     const member = await requireMembership(tx, { workspaceId, userId: memberUserId }).catch(() => {
       throw new AppError({ code: 'not_found', message: 'That person is not a member of this workspace.' });
     });
     if (member.role === 'owner' && actor.role !== 'owner') {
       throw new AppError({ code: 'forbidden', message: 'Only owners can remove an owner.' });
+    }
+    if (member.role === 'owner' && (await countOwners(tx, workspaceId)) <= 1) {
+      throw new AppError({ code: 'conflict', message: 'A workspace needs at least one owner.' });
     }
     await tx
       .delete(memberships)

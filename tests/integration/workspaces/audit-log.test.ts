@@ -76,7 +76,7 @@ describe.each(TEST_DB_KINDS)('listAuditEvents on %s', (kind) => {
     expect(signIns[0]).toMatchObject({ description: 'signed in' });
   });
 
-  it('pages backwards with `before` without skipping or repeating events', async () => {
+  it('pages backwards with a cursor without skipping or repeating events', async () => {
     const team = await createWorkspaceWithMembers(db, { agents: 3 });
     for (const agent of team.agents) {
       await changeMemberRole(db, {
@@ -94,24 +94,24 @@ describe.each(TEST_DB_KINDS)('listAuditEvents on %s', (kind) => {
     expect(all.length).toBeGreaterThan(6);
 
     const paged: AuditEventView[] = [];
-    let before: Date | undefined;
+    let cursor: string | undefined;
     for (let page = 0; page < 50; page++) {
       const events = await listAuditEvents(db, {
         workspaceId: team.workspaceId,
         userId: team.owner.id,
         limit: 2,
-        before,
+        cursor,
       });
       expect(events.length).toBeLessThanOrEqual(2);
       if (events.length === 0) break;
       paged.push(...events);
-      before = events.at(-1)?.createdAt;
+      cursor = events.at(-1)?.cursor;
     }
 
     expect(paged.map((event) => event.id).sort()).toEqual(all.map((event) => event.id).sort());
   });
 
-  it('pages with `before` over events in distinct transactions', async () => {
+  it('pages with a cursor over events in distinct transactions', async () => {
     const team = await createWorkspaceWithMembers(db, { agents: 1 });
     const agent = team.agents[0]!;
     const roles = ['admin', 'agent', 'admin', 'agent'] as const;
@@ -132,7 +132,7 @@ describe.each(TEST_DB_KINDS)('listAuditEvents on %s', (kind) => {
       workspaceId: team.workspaceId,
       userId: team.owner.id,
       limit: 2,
-      before: first.at(-1)?.createdAt,
+      cursor: first.at(-1)?.cursor,
     });
     expect([...first, ...second].map((event) => event.metadata.to)).toEqual([
       'agent',

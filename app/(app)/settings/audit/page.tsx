@@ -14,13 +14,11 @@ export default async function AuditLogPage({ searchParams }: PageProps<'/setting
     'owner',
     'admin',
   ]);
-  const { before } = await searchParams;
-  const beforeDate =
-    typeof before === 'string' && !Number.isNaN(Date.parse(before)) ? new Date(before) : undefined;
+  const { cursor } = await searchParams;
   const events = await listAuditEvents(await getDb(), {
     workspaceId: workspace.id,
     userId: user.id,
-    before: beforeDate,
+    cursor: typeof cursor === 'string' ? cursor : undefined,
     limit: 50,
   });
   const last = events.at(-1);
@@ -58,7 +56,7 @@ export default async function AuditLogPage({ searchParams }: PageProps<'/setting
         )}
         {events.length === 50 && last ? (
           <a
-            href={`/settings/audit?before=${encodeURIComponent(last.createdAt.toISOString())}`}
+            href={`/settings/audit?cursor=${encodeURIComponent(last.cursor)}`}
             className="mt-3 inline-block text-sm text-brand-700 hover:underline"
           >
             Older events →
