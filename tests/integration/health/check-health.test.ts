@@ -29,7 +29,11 @@ describe('checkHealth', () => {
     const local = await startLocalKv({ port: 0, token: TOKEN, redisUrl: TEST_REDIS_URL });
     try {
       const report = await checkHealth({ getDbHandle: async () => db, kv: { url: local.url, token: TOKEN } });
-      expect(report.components.redis).toMatchObject({ status: 'ok', mode: 'embedded', backend: 'local Redis' });
+      expect(report.components.redis).toMatchObject({
+        status: 'ok',
+        mode: 'embedded',
+        backend: 'local Redis',
+      });
     } finally {
       await local.close();
     }
@@ -46,9 +50,16 @@ describe('checkHealth', () => {
   });
 
   it('is degraded when Redis does not answer or refuses the token', async () => {
-    const wrongToken = await checkHealth({ getDbHandle: async () => db, kv: { url: kv.url, token: 'wrong' } });
+    const wrongToken = await checkHealth({
+      getDbHandle: async () => db,
+      kv: { url: kv.url, token: 'wrong' },
+    });
     expect(wrongToken.components.redis.status).toBe('down');
-    const nobody = await checkHealth({ getDbHandle: async () => db, kv: { url: 'http://127.0.0.1:9', token: TOKEN }, timeoutMs: 500 });
+    const nobody = await checkHealth({
+      getDbHandle: async () => db,
+      kv: { url: 'http://127.0.0.1:9', token: TOKEN },
+      timeoutMs: 500,
+    });
     expect(nobody.status).toBe('degraded');
     expect(nobody.components.redis.status).toBe('down');
   });
