@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { leaveWorkspaceAction } from '@/app/_actions/leave-workspace-action';
 import { switchWorkspaceAction } from '@/app/_actions/switch-workspace-action';
 import type { AppRole } from './nav-items';
 
@@ -16,6 +17,9 @@ export function WorkspaceSwitcher({
   workspaces: WorkspaceOption[];
 }) {
   const [result, formAction] = useActionState(switchWorkspaceAction, null);
+  const [leaveResult, leaveAction] = useActionState(leaveWorkspaceAction, null);
+  const error =
+    (result && !result.ok && result.error) || (leaveResult && !leaveResult.ok && leaveResult.error);
   return (
     <details className="group relative">
       <summary
@@ -56,9 +60,9 @@ export function WorkspaceSwitcher({
             </li>
           ))}
         </ul>
-        {result && !result.ok ? (
+        {error ? (
           <p role="alert" className="px-2 py-1 text-xs text-red-600">
-            {result.error}
+            {error}
           </p>
         ) : null}
         <Link
@@ -67,6 +71,20 @@ export function WorkspaceSwitcher({
         >
           + New workspace
         </Link>
+        <form
+          action={leaveAction}
+          onSubmit={(event) => {
+            if (!window.confirm(`Leave ${current.name}? You will need a new invitation to come back.`))
+              event.preventDefault();
+          }}
+        >
+          <button
+            type="submit"
+            className="block w-full rounded px-2 py-1.5 text-left text-sm text-red-700 hover:bg-red-50"
+          >
+            Leave {current.name}
+          </button>
+        </form>
       </div>
     </details>
   );
