@@ -21,11 +21,9 @@ type Snapshot = { version: 1; clockOffsetMs: number; users: unknown; modules: Re
 
 /** Starts the sandbox on `port` (0 = any free port, as tests use). */
 export async function startSandbox(overrides: Partial<SandboxConfig> = {}): Promise<RunningSandbox> {
-  const config = { ...loadSandboxConfig(), ...overrides };
-  // A port chosen by the caller also moves the public URL, unless that was set explicitly.
-  if (overrides.port && !overrides.publicUrl && !process.env.SANDBOX_PUBLIC_URL) {
-    config.publicUrl = `http://localhost:${overrides.port}`;
-  }
+  // A port chosen by the caller also moves the public URL (and the verified prefix under it).
+  const env = overrides.port ? { ...process.env, SANDBOX_PORT: String(overrides.port) } : process.env;
+  const config = { ...loadSandboxConfig(env), ...overrides };
   let saveTimer: NodeJS.Timeout | null = null;
   const ctx = createContext(config, () => {
     if (!config.snapshotPath || saveTimer) return;
@@ -119,7 +117,13 @@ export async function startSandbox(overrides: Partial<SandboxConfig> = {}): Prom
   await new Promise<void>((resolve) => server.listen(config.port, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
-  if (config.port === 0) config.publicUrl = url;
+  if (config.port === 0) {
+    const placeholder = config.publicUrl;
+    config.publicUrl = url;
+    for (const app of config.apps) {
+      app.verifiedUrlPrefixes = app.verifiedUrlPrefixes.map((prefix) => prefix.replace(placeholder, url));
+    }
+  }
 
   return {
     url,
