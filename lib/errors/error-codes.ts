@@ -6,6 +6,8 @@ export const ERROR_CODE_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** A TikTok account whose grant is gone; the user must reconnect it. */
+  account_needs_reconnect: 409,
   payload_too_large: 413,
   unprocessable_entity: 422,
   rate_limited: 429,
