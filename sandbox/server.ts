@@ -35,7 +35,15 @@ export async function startSandbox(overrides: Partial<SandboxConfig> = {}): Prom
   const router = new Router();
   const modules: SandboxModule[] = MODULE_FACTORIES.map((factory) => factory(ctx));
 
+  // Control-API changes to lifetimes, apps and webhook settings are undone by a reset too.
+  let initialConfig: SandboxConfig | null = null;
   const resetAll = () => {
+    if (initialConfig) {
+      ctx.config.lifetimes = structuredClone(initialConfig.lifetimes);
+      ctx.config.apps = structuredClone(initialConfig.apps);
+      ctx.config.webhook = structuredClone(initialConfig.webhook);
+      ctx.webhooks.configure(ctx.config.webhook);
+    }
     ctx.users.clear();
     ctx.authCodes.clear();
     ctx.faults.clear();
@@ -124,6 +132,8 @@ export async function startSandbox(overrides: Partial<SandboxConfig> = {}): Prom
       app.verifiedUrlPrefixes = app.verifiedUrlPrefixes.map((prefix) => prefix.replace(placeholder, url));
     }
   }
+
+  initialConfig = structuredClone(config);
 
   return {
     url,
