@@ -15,7 +15,7 @@ export type AppShellProps = {
 
 function SidebarContent({ user, workspace, workspaces }: Omit<AppShellProps, 'children'>) {
   return (
-    <div className="flex h-full flex-col gap-6 p-4">
+    <div className="flex min-h-0 flex-1 flex-col gap-6 overflow-y-auto p-4">
       <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
       <NavLinks role={workspace.role} />
       <div className="mt-auto border-t border-slate-200 pt-4">
@@ -41,7 +41,7 @@ export function AppShell({ children, ...props }: AppShellProps) {
       >
         Skip to content
       </a>
-      <aside className="hidden w-64 shrink-0 border-r border-slate-200 bg-white lg:block">
+      <aside className="hidden w-64 shrink-0 border-r border-slate-200 bg-white lg:sticky lg:top-0 lg:flex lg:h-screen lg:flex-col">
         <div className="px-4 pt-5">
           <Logo />
         </div>
