@@ -1,0 +1,20 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { startConnection } from '@/lib/accounts/start-connection';
+import { withAction } from '@/lib/actions/with-action';
+
+const schema = z.object({ kind: z.enum(['creator', 'business', 'ads']) });
+
+export const startConnectionAction = withAction(
+  { access: 'workspace', roles: ['owner', 'admin'], schema },
+  async ({ db, input, user, workspace }) => {
+    const { url } = await startConnection(db, {
+      workspaceId: workspace.id,
+      userId: user.id,
+      kind: input.kind,
+    });
+    redirect(url);
+  },
+);

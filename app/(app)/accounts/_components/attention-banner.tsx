@@ -1,0 +1,37 @@
+import { describeTokenExpiry } from '@/lib/accounts/describe-token-expiry';
+import type { TikTokAccountView } from '@/lib/accounts/list-tiktok-accounts';
+
+const label = (account: TikTokAccountView) =>
+  account.username ? `@${account.username}` : (account.displayName ?? account.tiktokId);
+
+/** Names every account that stopped working or is about to, so none dies silently. */
+export function AttentionBanner({ accounts }: { accounts: TikTokAccountView[] }) {
+  const broken = accounts.filter((account) => account.status === 'needs_reconnect');
+  const expiring = accounts.filter(
+    (account) => account.status === 'active' && describeTokenExpiry(account).urgent,
+  );
+  if (broken.length === 0 && expiring.length === 0) return null;
+  return (
+    <div
+      role="alert"
+      data-testid="reconnect-banner"
+      className="mb-6 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+    >
+      {broken.length > 0 ? (
+        <p>
+          <strong>Reconnect needed:</strong> {broken.map(label).join(', ')}{' '}
+          {broken.length === 1 ? 'has' : 'have'} stopped working. Use Reconnect below; history is kept.
+        </p>
+      ) : null}
+      {expiring.length > 0 ? (
+        <p className={broken.length > 0 ? 'mt-1' : undefined}>
+          <strong>Expiring soon:</strong>{' '}
+          {expiring
+            .map((account) => `${label(account)} (${describeTokenExpiry(account).refresh})`)
+            .join(', ')}
+          .
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { getPendingAdvertisers } from '@/lib/accounts/get-pending-advertisers';
+import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
+import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
+import { getDb } from '@/lib/db/client';
+import { isAppError } from '@/lib/errors/app-error';
+import { AdvertiserPicker } from './_components/advertiser-picker';
+
+export const metadata: Metadata = { title: 'Choose ad accounts' };
+
+export default async function ChooseAdvertisersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { user, workspace } = requireRoleForPage(await requireWorkspaceForPage('/accounts'), [
+    'owner',
+    'admin',
+  ]);
+  const attempt = (await searchParams).attempt;
+  const attemptId = typeof attempt === 'string' ? attempt : '';
+  let pending: Awaited<ReturnType<typeof getPendingAdvertisers>> | null = null;
+  let problem: string | null = null;
+  try {
+    pending = await getPendingAdvertisers(await getDb(), {
+      attemptId,
+      workspaceId: workspace.id,
+      userId: user.id,
+    });
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    problem = error.message;
+  }
+  return (
+    <>
+      <PageHeader
+        title="Choose ad accounts"
+        description="TikTok gave Tokdesk access to these ad accounts. Keep the ones this workspace reports on."
+      />
+      <Card>
+        {pending ? (
+          <AdvertiserPicker attemptId={attemptId} advertisers={pending.advertisers} />
+        ) : (
+          <p role="alert" className="text-sm text-red-700">
+            {problem}
+          </p>
+        )}
+      </Card>
+    </>
+  );
+}
