@@ -42,12 +42,8 @@ export const jobs = pgTable(
   (table) => [
     uniqueIndex('jobs_dedupe_key_idx').on(table.dedupeKey),
     // The claim query's two halves: due work, and leases that ran out.
-    index('jobs_due_idx')
-      .on(table.runAt)
-      .where(sql`${table.status} in ('pending', 'failed')`),
-    index('jobs_lease_idx')
-      .on(table.lockedUntil)
-      .where(sql`${table.status} = 'running'`),
+    index('jobs_due_idx').on(table.runAt).where(sql`${table.status} in ('pending', 'failed')`),
+    index('jobs_lease_idx').on(table.lockedUntil).where(sql`${table.status} = 'running'`),
     index('jobs_status_updated_idx').on(table.status, table.updatedAt),
     index('jobs_workspace_idx').on(table.workspaceId),
   ],

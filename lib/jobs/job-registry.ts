@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { processWebhookEvent } from '@/lib/webhooks/process-webhook-event';
+import { defineJob, type JobDefinition } from './define-job';
+import { pruneFinishedJobs } from './prune-finished-jobs';
+
+/**
+ * Every job type and its handler, in one place. A type's name is stored in rows that may outlive a
+ * deploy: rename only with a migration of the queued rows, and keep payload schemas backwards
+ * compatible (add optional fields). Later features (publishing, inbox, reports, token keep-alive)
+ * add their entries here.
+ */
+export const JOB_REGISTRY = {
+  /** Runs the event handler for one stored webhook event (lib/webhooks/event-handlers.ts). */
+  'webhooks.process-event': defineJob({
+    schema: z.object({ eventId: z.string().min(1) }),
+    handle: (payload, ctx) =>
+      processWebhookEvent(ctx.db, {
+        eventId: payload.eventId,
+        attempt: ctx.attempt,
+        maxAttempts: ctx.maxAttempts,
+      }),
+    maxAttempts: 10,
+  }),
+  /** Daily housekeeping; enqueued by the runner itself (see `scheduleMaintenance`). */
+  'jobs.prune': defineJob({
+    schema: z.object({}).loose(),
+    handle: (_payload, ctx) => pruneFinishedJobs(ctx.db, { now: new Date() }),
+    maxAttempts: 3,
+  }),
+} satisfies Record<string, JobDefinition>;
+
+export type JobRegistry = Record<string, JobDefinition>;
+export type JobType = keyof typeof JOB_REGISTRY;
+export type JobPayload<T extends JobType> = z.input<(typeof JOB_REGISTRY)[T]['schema']>;

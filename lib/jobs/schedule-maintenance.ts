@@ -1,0 +1,17 @@
+import 'server-only';
+import type { Db } from '@/lib/db/types';
+import { enqueueJob } from './enqueue-job';
+
+const CHECK_EVERY_MS = 60 * 60 * 1000;
+let lastCheck = 0;
+
+/**
+ * Makes sure today's prune job exists. The date in the dedupe key makes it once a day across every
+ * runner; checking at most hourly per process keeps busy runners from a needless insert per tick.
+ */
+export async function scheduleMaintenance(db: Db, now = new Date()): Promise<void> {
+  if (now.getTime() - lastCheck < CHECK_EVERY_MS) return;
+  const day = now.toISOString().slice(0, 10);
+  await enqueueJob(db, { type: 'jobs.prune', payload: {}, dedupeKey: `jobs.prune:${day}` });
+  lastCheck = now.getTime();
+}
