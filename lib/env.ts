@@ -85,6 +85,17 @@ const schema = z.object({
   CRON_SECRET: z.string().min(16, { error: 'must be at least 16 characters' }),
   /** Set by Vercel; storage must then be S3 because function file systems are ephemeral. */
   VERCEL: optional,
+  /** Set by Next while it builds (`phase-production-build`): nothing may start background work then. */
+  NEXT_PHASE: optional,
+  /** Max age (and future skew) of a webhook's signed timestamp. */
+  WEBHOOK_SIGNATURE_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /**
+   * The in-process job ticker of `npm run dev` / `npm start`: on by default, except on Vercel
+   * (whose functions freeze between requests; Vercel Cron runs jobs there).
+   */
+  JOBS_TICKER: z.enum(['on', 'off']).optional(),
+  /** `1` enables `/api/bench/*` (baseline routes for `npm run bench`); never set it in production. */
+  BENCH_ROUTES: z.enum(['0', '1']).optional(),
 });
 
 export type Env = z.infer<typeof schema> & {

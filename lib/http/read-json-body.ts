@@ -2,11 +2,11 @@ import { AppError } from '@/lib/errors/app-error';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-/** Reads a request body as text, refusing it once it passes `maxBytes` (without buffering the rest). */
-export async function readTextBody(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
+/** Reads a request body as bytes, refusing it once it passes `maxBytes` (without buffering the rest). */
+export async function readRawBody(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return '';
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -20,7 +20,12 @@ export async function readTextBody(request: Request, maxBytes = DEFAULT_MAX_BODY
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** Reads a request body as UTF-8 text, with the same limit. */
+export async function readTextBody(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
+  return (await readRawBody(request, maxBytes)).toString('utf8');
 }
 
 export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {

@@ -1,0 +1,92 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { type WebhookSource, webhookEvents } from '@/lib/db/schema';
+import type { Db } from '@/lib/db/types';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors/app-error';
+import { enqueueJob } from '@/lib/jobs/enqueue-job';
+import { logError } from '@/lib/log/log-error';
+import { verifySignature } from '@/lib/tiktok/webhooks/verify-signature';
+import { parseWebhookEnvelope } from './parse-webhook-envelope';
+import { webhookSecret } from './webhook-secret';
+
+export type IngestWebhookEventOptions = {
+  source: WebhookSource;
+  /** The body bytes exactly as received. */
+  rawBody: Uint8Array;
+  /** The `TikTok-Signature` header. */
+  signature: string | null;
+  now?: Date;
+};
+
+export type IngestWebhookEventResult = { eventId: string | null; duplicate: boolean };
+
+const unconfiguredLogged = new Set<WebhookSource>();
+
+/**
+ * Store-then-ack: verifies the signature, then stores the event and its processing job in one
+ * transaction, so TikTok gets its 200 only once both are durable. A redelivery (same bytes) hits
+ * the unique dedupe key and stores nothing, enqueues nothing. Handling happens later, in the job.
+ */
+export async function ingestWebhookEvent(
+  db: Db,
+  { source, rawBody, signature, now = new Date() }: IngestWebhookEventOptions,
+): Promise<IngestWebhookEventResult> {
+  const check = verifySignature({
+    header: signature,
+    rawBody,
+    secret: webhookSecret(source),
+    nowSeconds: Math.floor(now.getTime() / 1000),
+    toleranceSeconds: env.WEBHOOK_SIGNATURE_TOLERANCE_SECONDS,
+  });
+  if (!check.ok) {
+    if (check.reason === 'unconfigured' && !unconfiguredLogged.has(source)) {
+      unconfiguredLogged.add(source);
+      logError(
+        `webhook ${source}`,
+        'the app secret for this webhook is not configured; deliveries are refused',
+      );
+    }
+    // Which check failed stays on our side: a caller probing signatures learns nothing.
+    throw new AppError({ code: 'unauthenticated', message: 'Unauthorized.' });
+  }
+
+  const text = Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength).toString('utf8');
+  const envelope = parseWebhookEnvelope(text);
+  const dedupeKey = createHash('sha256').update(rawBody).digest('hex');
+  // Postgres parses the text itself: int64 ids in unknown fields keep every digit, unlike JSON.parse.
+  const payload = envelope.isJson ? sql`${text}::jsonb` : { unparsed: text };
+
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(webhookEvents)
+        .values({
+          source,
+          event: envelope.event,
+          dedupeKey,
+          payload,
+          userOpenId: envelope.userOpenId,
+          clientKey: envelope.clientKey,
+          occurredAt: envelope.occurredAt,
+        })
+        .onConflictDoNothing({ target: [webhookEvents.source, webhookEvents.dedupeKey] })
+        .returning({ id: webhookEvents.id });
+      if (!row) return { eventId: null, duplicate: true };
+      await enqueueJob(tx, {
+        type: 'webhooks.process-event',
+        payload: { eventId: row.id },
+        accountOpenId: envelope.userOpenId ?? undefined,
+      });
+      return { eventId: row.id, duplicate: false };
+    });
+  } catch (error) {
+    // Not 500: TikTok retries anything but 200 for 72 hours, and 503 says "try again" to people too.
+    throw new AppError({
+      code: 'service_unavailable',
+      message: 'The event could not be stored right now. Please retry.',
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import { webhookEvents } from '@/lib/db/schema';
+import type { Db } from '@/lib/db/types';
+import { describeJobError } from '@/lib/jobs/describe-job-error';
+import { PermanentJobError } from '@/lib/jobs/job-errors';
+import { dispatchWebhookEvent } from './event-handlers';
+import { parseWebhookContent } from './parse-webhook-envelope';
+
+export type ProcessWebhookEventOptions = {
+  eventId: string;
+  /** The job's attempt, mirrored onto the event so admins see it there too. */
+  attempt: number;
+  maxAttempts: number;
+};
+
+export type ProcessWebhookEventResult = { status: string; note: string };
+
+/**
+ * The `webhooks.process-event` job. Idempotent: an event already processed or ignored is skipped,
+ * and the row is locked while its handler runs, so a job reclaimed from a slow worker cannot apply
+ * the same event twice. A failure is recorded on the event and rethrown for the job to retry.
+ */
+export async function processWebhookEvent(
+  db: Db,
+  { eventId, attempt, maxAttempts }: ProcessWebhookEventOptions,
+): Promise<ProcessWebhookEventResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      const [event] = await tx
+        .select()
+        .from(webhookEvents)
+        .where(eq(webhookEvents.id, eventId))
+        .for('update');
+      if (!event) return { status: 'skipped', note: 'The event no longer exists (pruned).' };
+      if (event.status === 'processed' || event.status === 'ignored') {
+        return { status: 'skipped', note: `Already ${event.status}.` };
+      }
+      const outcome = await dispatchWebhookEvent(tx, {
+        id: event.id,
+        source: event.source,
+        event: event.event,
+        userOpenId: event.userOpenId,
+        clientKey: event.clientKey,
+        occurredAt: event.occurredAt,
+        content: parseWebhookContent(event.payload),
+      });
+      await tx
+        .update(webhookEvents)
+        .set({
+          status: outcome.status,
+          note: outcome.note,
+          attempts: attempt,
+          processedAt: sql`now()`,
+        })
+        .where(eq(webhookEvents.id, eventId));
+      return outcome;
+    });
+  } catch (error) {
+    const final = attempt >= maxAttempts || error instanceof PermanentJobError;
+    await db
+      .update(webhookEvents)
+      .set({ status: final ? 'dead' : 'failed', attempts: attempt, lastError: describeJobError(error) })
+      .where(eq(webhookEvents.id, eventId));
+    throw error;
+  }
+}
