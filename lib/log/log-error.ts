@@ -17,7 +17,14 @@ export function redactSecrets(text: string): string {
 
 /** Logs an unexpected error with its stack, secrets masked. Expected (4xx) errors are not logged. */
 export function logError(context: string, error: unknown): void {
-  const text =
-    error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
-  console.error(`[tokdesk] ${context}: ${redactSecrets(text)}`);
+  console.error(`[tokdesk] ${context}: ${redactSecrets(describe(error))}`);
+}
+
+/** The error with its stack, then its `cause` chain: a 503 wrapper is useless without the database error under it. */
+function describe(error: unknown, depth = 0): string {
+  if (!(error instanceof Error)) return String(error);
+  const text = `${error.name}: ${error.message}\n${error.stack ?? ''}`;
+  return error.cause !== undefined && depth < 3
+    ? `${text}\nCaused by: ${describe(error.cause, depth + 1)}`
+    : text;
 }

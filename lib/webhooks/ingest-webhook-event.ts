@@ -86,7 +86,8 @@ export async function ingestWebhookEvent(
     throw new AppError({
       code: 'service_unavailable',
       message: 'The event could not be stored right now. Please retry.',
-      cause: error,
+      // Drizzle's wrapper repeats the query parameters, i.e. the event body (DM text): log the driver error only.
+      cause: error instanceof Error && error.cause !== undefined ? error.cause : error,
     });
   }
 }
