@@ -17,14 +17,14 @@ export function redactSecrets(text: string): string {
 
 /** Logs an unexpected error with its stack, secrets masked. Expected (4xx) errors are not logged. */
 export function logError(context: string, error: unknown): void {
-  console.error(`[tokdesk] ${context}: ${redactSecrets(describe(error))}`);
+  console.error(`[tokdesk] ${context}: ${redactSecrets(describeError(error))}`);
 }
 
 /** The error with its stack, then its `cause` chain: a 503 wrapper is useless without the database error under it. */
-function describe(error: unknown, depth = 0): string {
+function describeError(error: unknown, depth = 0): string {
   if (!(error instanceof Error)) return String(error);
   const text = `${error.name}: ${error.message}\n${error.stack ?? ''}`;
   return error.cause !== undefined && depth < 3
-    ? `${text}\nCaused by: ${describe(error.cause, depth + 1)}`
+    ? `${text}\nCaused by: ${describeError(error.cause, depth + 1)}`
     : text;
 }

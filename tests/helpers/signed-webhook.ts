@@ -28,7 +28,11 @@ export function webhookBody({
   });
 }
 
-export function signatureFor(body: string, secret = LOGIN_KIT_SECRET, t = Math.floor(Date.now() / 1000)) {
+export function signatureFor(
+  body: string,
+  secret: string = LOGIN_KIT_SECRET,
+  t = Math.floor(Date.now() / 1000),
+) {
   return signWebhook(secret, body, t);
 }
 
