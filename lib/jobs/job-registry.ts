@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keepTokensAlive } from '@/lib/tokens/keep-tokens-alive';
 import { processWebhookEvent } from '@/lib/webhooks/process-webhook-event';
 import { defineJob, type JobDefinition } from './define-job';
 import { pruneFinishedJobs } from './prune-finished-jobs';
@@ -26,6 +27,17 @@ export const JOB_REGISTRY = {
     schema: z.object({}).loose(),
     handle: (_payload, ctx) => pruneFinishedJobs(ctx.db, { now: new Date() }),
     maxAttempts: 3,
+  }),
+  /**
+   * Daily: refreshes creator and business tokens ahead of expiry and warns 14/7/1 days before a
+   * refresh token runs out. Idempotent (each warning is sent once; refreshes happen under the lock).
+   */
+  'tokens.keep-alive': defineJob({
+    schema: z.object({}).loose(),
+    handle: (_payload, ctx) => keepTokensAlive(ctx.db),
+    maxAttempts: 3,
+    // Below the 2-minute claim lease; a run cut short is finished by the next day's run.
+    timeoutMs: 100_000,
   }),
 } satisfies Record<string, JobDefinition>;
 

@@ -13,5 +13,6 @@ export async function scheduleMaintenance(db: Db, now = new Date()): Promise<voi
   if (now.getTime() - lastCheck < CHECK_EVERY_MS) return;
   const day = now.toISOString().slice(0, 10);
   await enqueueJob(db, { type: 'jobs.prune', payload: {}, dedupeKey: `jobs.prune:${day}` });
+  await enqueueJob(db, { type: 'tokens.keep-alive', payload: {}, dedupeKey: `tokens.keep-alive:${day}` });
   lastCheck = now.getTime();
 }
