@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = {
   'tiktok_account.disconnected': 'disconnected a TikTok account',
   'tiktok_account.needs_reconnect': 'flagged a TikTok account for reconnecting',
   'tiktok_account.refresh_expiring': 'warned that a TikTok connection runs out soon',
+  'job.retried': 'retried a background job',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

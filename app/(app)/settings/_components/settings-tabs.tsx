@@ -4,6 +4,7 @@ import { cn } from '@/lib/utils/cn';
 const TABS = [
   { href: '/settings', label: 'Members' },
   { href: '/settings/audit', label: 'Audit log' },
+  { href: '/settings/webhooks', label: 'Webhooks & jobs' },
 ] as const;
 
 export function SettingsTabs({ active }: { active: (typeof TABS)[number]['href'] }) {

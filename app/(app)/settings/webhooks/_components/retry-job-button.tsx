@@ -1,0 +1,27 @@
+'use client';
+
+import { useActionState } from 'react';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { retryJobAction } from '../../_actions/retry-job-action';
+
+export function RetryJobButton({ jobId, label }: { jobId: string; label: string }) {
+  const [result, formAction] = useActionState(retryJobAction, null);
+  return (
+    <form action={formAction} className="flex flex-col items-end gap-1">
+      <input type="hidden" name="jobId" value={jobId} />
+      <SubmitButton variant="secondary" size="sm" pendingText="Queuing…" aria-label={`Retry ${label}`}>
+        Retry
+      </SubmitButton>
+      {result?.ok ? (
+        <p role="status" className="text-xs text-emerald-700">
+          Queued to run now.
+        </p>
+      ) : null}
+      {result && !result.ok ? (
+        <p role="alert" className="max-w-48 text-right text-xs text-red-600">
+          {result.error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
