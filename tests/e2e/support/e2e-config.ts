@@ -3,6 +3,8 @@ export const E2E = {
   appPort: Number(process.env.E2E_APP_PORT ?? 3100),
   sandboxPort: Number(process.env.E2E_SANDBOX_PORT ?? 4110),
   kvPort: Number(process.env.E2E_KV_PORT ?? 8179),
+  /** Everything the app server printed during the run. */
+  serverLogPath: '.data/e2e/server.log',
   get appUrl() {
     return `http://localhost:${this.appPort}`;
   },

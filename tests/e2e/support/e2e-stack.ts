@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import postgres from 'postgres';
 import { DEFAULT_CREDENTIALS } from '../../../sandbox/core/config';
 import { startSandbox } from '../../../sandbox/server';
@@ -29,8 +31,11 @@ const sandbox = await startSandbox({ port: E2E.sandboxPort, snapshotPath: null, 
 const sandboxUrl = sandbox.ctx.config.publicUrl;
 
 const secret = () => randomBytes(32).toString('base64');
+// The server's output goes to the console and to a file the leak test greps for secrets.
+mkdirSync(path.dirname(E2E.serverLogPath), { recursive: true });
+const serverLog = createWriteStream(E2E.serverLogPath, { flags: 'w' });
 const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-  stdio: 'inherit',
+  stdio: ['ignore', 'pipe', 'pipe'],
   env: {
     ...process.env,
     NODE_ENV: 'production',
@@ -53,6 +58,13 @@ const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     TIKTOK_BUSINESS_API_BASE_URL: sandboxUrl,
   },
 });
+
+for (const stream of [app.stdout, app.stderr]) {
+  stream?.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    serverLog.write(chunk);
+  });
+}
 
 let stopping = false;
 async function stop(code: number) {
