@@ -18,6 +18,8 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
+// API routes authorize themselves and the proxy only waved them through; skipping it spares every
+// webhook delivery (TikTok retries anything slow) a pass through the proxy.
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico)$).*)'],
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico)$).*)'],
 };
