@@ -19,7 +19,7 @@ mkdirSync('test-results', { recursive: true });
 const vitestReport = 'test-results/vitest.json';
 const playwrightReport = 'test-results/playwright.json';
 
-const vitestCode = await runPackageBin('vitest/vitest.mjs', [
+const vitestCode = await runPackageBin('vitest', [
   'run',
   '--reporter=default',
   '--reporter=json',
@@ -29,18 +29,23 @@ const vitestCode = await runPackageBin('vitest/vitest.mjs', [
 let buildCode = 0;
 if (!buildIsFresh()) {
   console.log('\n[test] building the app for end-to-end tests (next build)…');
-  buildCode = await runPackageBin('next/dist/bin/next', ['build'], {
+  buildCode = await runPackageBin('next', ['build'], {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: '1',
   });
 }
 const playwrightCode =
   buildCode === 0
-    ? await runPackageBin('@playwright/test/cli.js', ['test', '--reporter=list,json'], {
-        ...process.env,
-        CHROMIUM_PATH: chromium,
-        PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
-      })
+    ? await runPackageBin(
+        '@playwright/test',
+        ['test', '--reporter=list,json'],
+        {
+          ...process.env,
+          CHROMIUM_PATH: chromium,
+          PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+        },
+        'playwright',
+      )
     : 1;
 
 type Counts = { passed: number; failed: number; skipped: number };

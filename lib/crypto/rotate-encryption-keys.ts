@@ -1,5 +1,6 @@
 import { type Name, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/types';
+import { rowsOf } from '../db/rows-of';
 import { readKeyId } from './ciphertext-format';
 import { isDecryptionError } from './decryption-error';
 import { columnContext, type EncryptedColumn } from './encrypted-columns';
@@ -103,7 +104,7 @@ async function selectBatch(tx: Db, column: EncryptedColumn, after: string | null
         where ${secretColumn} is not null ${afterClause}
         order by ${idColumn}::text limit ${limit} for update`,
   );
-  return rowsOf(result);
+  return rowsOf<Row>(result);
 }
 
 function identifiers(column: EncryptedColumn): Record<'table' | 'idColumn' | 'secretColumn', Name> {
@@ -112,10 +113,4 @@ function identifiers(column: EncryptedColumn): Record<'table' | 'idColumn' | 'se
     idColumn: sql.identifier(column.idColumn),
     secretColumn: sql.identifier(column.secretColumn),
   };
-}
-
-// postgres.js resolves `execute` to the row array itself, PGlite to `{ rows }`.
-function rowsOf(result: unknown): Row[] {
-  const rows: unknown = Array.isArray(result) ? result : (result as { rows?: unknown }).rows;
-  return Array.isArray(rows) ? (rows as Row[]) : [];
 }

@@ -27,8 +27,10 @@ export async function createDb({
   maxConnections = 10,
 }: CreateDbOptions): Promise<DbHandle> {
   if (url) {
-    // prepare: false keeps us compatible with transaction-mode poolers (Supabase, PgBouncer < 1.21).
-    const client = postgres(url, { max: maxConnections, prepare: false, onnotice: () => {} });
+    const { connectionUrl, behindPooler } = readPoolerHint(url);
+    // Transaction-mode poolers (Supabase's port 6543, PgBouncer < 1.21) cannot keep prepared
+    // statements; everywhere else they save a parse and plan per query.
+    const client = postgres(connectionUrl, { max: maxConnections, prepare: !behindPooler, onnotice: () => {} });
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Db,
       mode: 'external',
@@ -42,4 +44,12 @@ export async function createDb({
     mode: 'embedded',
     close: () => client.close(),
   };
+}
+
+/** `?pgbouncer=true` (the convention Prisma uses) or Supabase's pooler port mark a pooled URL. */
+export function readPoolerHint(url: string): { connectionUrl: string; behindPooler: boolean } {
+  const parsed = new URL(url);
+  const flagged = parsed.searchParams.get('pgbouncer') === 'true';
+  parsed.searchParams.delete('pgbouncer');
+  return { connectionUrl: parsed.toString(), behindPooler: flagged || parsed.port === '6543' };
 }

@@ -1,11 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import { resolveBin } from './run-command';
 
 /** Runs the Next CLI as a child process with the given environment, forwarding Ctrl-C. */
 export function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const bin = require.resolve('next/dist/bin/next');
+  const bin = resolveBin('next');
   // Telemetry would only time out: our machines have no internet.
   return spawn(process.execPath, [bin, ...args], {
     stdio: 'inherit',

@@ -6,7 +6,6 @@ import { createDb } from '@/lib/db/create-db';
 import { jobs, webhookEvents } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { ingestWebhookEvent } from '@/lib/webhooks/ingest-webhook-event';
-import { dbFailingOnInsertInto } from '@/tests/helpers/failing-db';
 import {
   BUSINESS_SECRET,
   LOGIN_KIT_SECRET,
@@ -167,12 +166,24 @@ describe.each(TEST_DB_KINDS)('webhook ingest on %s', (kind) => {
 
   it('answers 503 and leaves no half-stored event when the database fails mid-delivery', async () => {
     const body = webhookBody();
-    // The event insert succeeds, then the connection drops before the job is stored.
-    current.db = dbFailingOnInsertInto(db, jobs);
-    const response = await postTiktok(webhookRequest('/api/webhooks/tiktok', body, signatureFor(body)));
-    expect(response.status).toBe(503);
-    expect((await response.json()).error.code).toBe('service_unavailable');
-    current.db = db;
+    // The event row is written, then storing its job fails inside the same statement.
+    await db.execute(
+      sql.raw(`create function fail_job_insert() returns trigger language plpgsql as $$
+        begin raise exception 'disk full'; end $$`),
+    );
+    await db.execute(
+      sql.raw(
+        'create trigger fail_job_insert before insert on jobs for each row execute function fail_job_insert()',
+      ),
+    );
+    try {
+      const response = await postTiktok(webhookRequest('/api/webhooks/tiktok', body, signatureFor(body)));
+      expect(response.status).toBe(503);
+      expect((await response.json()).error.code).toBe('service_unavailable');
+    } finally {
+      await db.execute(sql.raw('drop trigger fail_job_insert on jobs'));
+      await db.execute(sql.raw('drop function fail_job_insert()'));
+    }
     expect(await counts(db)).toEqual({ events: 0, jobs: 0 });
 
     // TikTok's retry then lands normally.
