@@ -30,7 +30,11 @@ export async function createDb({
     const { connectionUrl, behindPooler } = readPoolerHint(url);
     // Transaction-mode poolers (Supabase's port 6543, PgBouncer < 1.21) cannot keep prepared
     // statements; everywhere else they save a parse and plan per query.
-    const client = postgres(connectionUrl, { max: maxConnections, prepare: !behindPooler, onnotice: () => {} });
+    const client = postgres(connectionUrl, {
+      max: maxConnections,
+      prepare: !behindPooler,
+      onnotice: () => {},
+    });
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Db,
       mode: 'external',
