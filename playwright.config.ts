@@ -9,6 +9,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  // A subfolder: Playwright empties its output folder, and npm test keeps its Vitest report beside it.
+  outputDir: 'test-results/playwright',
   fullyParallel: false,
   workers: 1,
   forbidOnly: isCI,

@@ -3,6 +3,7 @@ import type { SandboxContext } from '../core/context';
 import { sendJson } from '../core/http';
 import type { Router } from '../core/router';
 import { buildMp4, SAMPLE_JPEG, SAMPLE_PNG, SAMPLE_WEBM } from '../open-api/sample-media';
+import { placeholderImage } from './placeholder-image';
 import { control } from './read-json';
 
 const MAX_SAMPLE_BYTES = 256 * 1024 * 1024;
@@ -16,7 +17,7 @@ function sendBytes(res: ServerResponse, type: string, bytes: Buffer) {
  * Sample media that PULL_FROM_URL accepts without verification (like TikTok's own sample URL),
  * plus avatar and cover images the API hands out.
  */
-export function registerMediaRoutes(router: Router, _ctx: SandboxContext) {
+export function registerMediaRoutes(router: Router, ctx: SandboxContext) {
   router.add('GET', '/_sandbox/media/:name', control('media'), ({ res, params, url }) => {
     const duration = Number(url.searchParams.get('duration') ?? 12);
     const size = Math.min(Number(url.searchParams.get('bytes') ?? 0), MAX_SAMPLE_BYTES);
@@ -45,6 +46,12 @@ export function registerMediaRoutes(router: Router, _ctx: SandboxContext) {
   });
 
   for (const path of ['/_sandbox/avatars/:file', '/_sandbox/covers/:file']) {
-    router.add('GET', path, control('images'), ({ res }) => sendBytes(res, 'image/jpeg', SAMPLE_JPEG));
+    router.add('GET', path, control('images'), ({ res, params }) => {
+      const file = params.file ?? '';
+      const user = ctx.users.get(file.replace(/\.\w+$/, ''));
+      const svg = placeholderImage(file, user?.displayName ?? file);
+      res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=3600' });
+      res.end(svg);
+    });
   }
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useRouter } from 'next/navigation';
+import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { cn } from '@/lib/utils/cn';
 
@@ -11,12 +11,13 @@ export type ConnectToastProps = { tone: 'success' | 'error'; message: string; de
  * the address bar so a reload or a shared link does not repeat it.
  */
 export function ConnectToast({ tone, message, detail }: ConnectToastProps) {
-  const router = useRouter();
   const pathname = usePathname();
   const [open, setOpen] = useState(true);
   useEffect(() => {
-    router.replace(pathname, { scroll: false });
-  }, [router, pathname]);
+    // history.replaceState, not router.replace: the router would re-render the page without the
+    // query string, and the toast it carried would vanish before anyone could read it.
+    window.history.replaceState(null, '', pathname);
+  }, [pathname]);
   if (!open) return null;
   return (
     <div
