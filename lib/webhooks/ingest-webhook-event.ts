@@ -1,7 +1,5 @@
 import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { rowsOf } from '@/lib/db/rows-of';
 import type { WebhookSource } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { env } from '@/lib/env';
@@ -10,6 +8,7 @@ import { buildJobRow } from '@/lib/jobs/build-job-row';
 import { logError } from '@/lib/log/log-error';
 import { verifySignature } from '@/lib/tiktok/webhooks/verify-signature';
 import { parseWebhookEnvelope } from './parse-webhook-envelope';
+import { storeWebhookEventBatched } from './store-webhook-event-batched';
 import { webhookSecret } from './webhook-secret';
 
 export type IngestWebhookEventOptions = {
@@ -27,7 +26,7 @@ const unconfiguredLogged = new Set<WebhookSource>();
 
 /**
  * Store-then-ack: verifies the signature, then stores the event and its processing job in one
- * statement, so TikTok gets its 200 only once both are durable. A redelivery (same bytes) hits
+ * statement (grouped with concurrent deliveries), so TikTok gets its 200 only once both are durable. A redelivery (same bytes) hits
  * the unique dedupe key and stores nothing, enqueues nothing. Handling happens later, in the job.
  */
 export async function ingestWebhookEvent(
@@ -57,8 +56,8 @@ export async function ingestWebhookEvent(
   const envelope = parseWebhookEnvelope(text);
   const dedupeKey = createHash('sha256').update(rawBody).digest('hex');
   // Postgres parses the text itself: int64 ids in unknown fields keep every digit, unlike JSON.parse.
-  const payload = envelope.isJson ? sql`${text}::jsonb` : sql`${JSON.stringify({ unparsed: text })}::jsonb`;
-
+  // A body jsonb would refuse is kept as a string; NUL characters cannot be stored at all.
+  const payloadJson = envelope.isJson ? text : JSON.stringify({ unparsed: text.replaceAll('\0', '\uFFFD') });
   const eventId = randomUUID();
   const job = buildJobRow({
     type: 'webhooks.process-event',
@@ -66,21 +65,18 @@ export async function ingestWebhookEvent(
     accountOpenId: envelope.userOpenId ?? undefined,
   });
   try {
-    // One statement, so one round trip and atomic by itself: the event and its processing job are
-    // stored together or not at all, and a redelivery (same source and bytes) stores neither.
-    const result = await db.execute(sql`
-      with stored as (
-        insert into webhook_events (id, source, event, dedupe_key, payload, user_openid, client_key, occurred_at)
-        values (${eventId}, ${source}, ${envelope.event}, ${dedupeKey}, ${payload}, ${envelope.userOpenId},
-                ${envelope.clientKey}, ${envelope.occurredAt?.toISOString() ?? null})
-        on conflict (source, dedupe_key) do nothing
-        returning id
-      )
-      insert into jobs (id, type, payload, max_attempts, account_open_id)
-      select ${randomUUID()}, ${job.type}, ${JSON.stringify(job.payload)}::jsonb, ${job.maxAttempts}, ${job.accountOpenId}
-      from stored
-      returning id`);
-    const stored = rowsOf<{ id: string }>(result).length > 0;
+    const stored = await storeWebhookEventBatched(db, {
+      eventId,
+      jobId: randomUUID(),
+      source,
+      event: envelope.event,
+      dedupeKey,
+      payloadJson,
+      userOpenId: envelope.userOpenId,
+      clientKey: envelope.clientKey,
+      occurredAt: envelope.occurredAt,
+      job: { type: job.type, payloadJson: JSON.stringify(job.payload), maxAttempts: job.maxAttempts },
+    });
     return stored ? { eventId, duplicate: false } : { eventId: null, duplicate: true };
   } catch (error) {
     // Not 500: TikTok retries anything but 200 for 72 hours, and 503 says "try again" to people too.
