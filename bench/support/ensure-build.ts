@@ -5,7 +5,7 @@ import { runPackageBin } from '../../scripts/support/run-command';
 export async function ensureBuild(log: (message: string) => void): Promise<void> {
   if (buildIsFresh()) return;
   log('building the app (next build)…');
-  const code = await runPackageBin('next/dist/bin/next', ['build'], {
+  const code = await runPackageBin('next', ['build'], {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: '1',
   });
