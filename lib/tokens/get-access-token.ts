@@ -28,6 +28,11 @@ export type GetAccessTokenOptions = {
   /** How long a caller waits for another holder before giving up; default a bit over the lock TTL. */
   waitMs?: number;
   retry?: RetryPolicy;
+  /**
+   * Callers in this process that need the same refresh share one attempt (default). Off, each
+   * caller goes through the Redis lock on its own, as callers in separate instances do.
+   */
+  shareInFlight?: boolean;
 };
 
 export const refreshLockKey = (accountId: string) => `tokens:refresh-lock:${accountId}`;
@@ -54,9 +59,51 @@ export async function getAccessToken(
       ? (row.lastRefreshedAt?.getTime() ?? 0) >= startedAt.getTime()
       : isValid(row, minValidityMs);
 
-  let row = await requireUsableRow(db, accountId);
+  const row = await requireUsableRow(db, accountId);
   if (row.kind === 'ads' || isFresh(row)) return decryptAccess(row);
+  // A forced refresh must see a refresh that starts after it asked, so it never joins one in flight.
+  if (options.force || options.shareInFlight === false) {
+    return refreshOrWait(db, { accountId, redis, ttlMs, deadline, minValidityMs, isFresh, options });
+  }
 
+  // Callers of one instance share a single attempt: the lock then arbitrates between instances only.
+  const shared = inFlightFor(db);
+  const pending = shared.get(accountId);
+  if (pending) return pending;
+  const attempt = refreshOrWait(db, { accountId, redis, ttlMs, deadline, minValidityMs, isFresh, options });
+  shared.set(accountId, attempt);
+  void attempt.then(
+    () => shared.delete(accountId),
+    () => shared.delete(accountId),
+  );
+  return attempt;
+}
+
+const inFlightByDb = new WeakMap<Db, Map<string, Promise<string>>>();
+
+function inFlightFor(db: Db): Map<string, Promise<string>> {
+  let map = inFlightByDb.get(db);
+  if (!map) {
+    map = new Map();
+    inFlightByDb.set(db, map);
+  }
+  return map;
+}
+
+type RefreshOrWaitOptions = {
+  accountId: string;
+  redis: Redis;
+  ttlMs: number;
+  deadline: number;
+  minValidityMs: number;
+  isFresh: (row: TokenRow) => boolean;
+  options: GetAccessTokenOptions;
+};
+
+/** Refreshes under the account's lock, or waits (bounded) for whoever holds it and reads their result. */
+async function refreshOrWait(db: Db, ctx: RefreshOrWaitOptions): Promise<string> {
+  const { accountId, redis, ttlMs, deadline, minValidityMs, isFresh, options } = ctx;
+  let row: TokenRow;
   const key = refreshLockKey(accountId);
   for (;;) {
     const lock = await acquireLock(redis, key, { ttlMs }).catch((error: unknown) => {

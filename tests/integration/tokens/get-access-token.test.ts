@@ -83,14 +83,17 @@ describe.each(TEST_DB_KINDS)('token service (%s)', (dbKind) => {
     expect(await stack.requestCount('oauth.token')).toBe(0);
   });
 
-  it('stampede: 500 concurrent callers on an expired account cause exactly one refresh and all get the new token', async () => {
+  it.each([
+    ['callers in one instance (one shared attempt)', true],
+    ['callers as separate instances (the Redis lock alone)', false],
+  ])('stampede of 500 %s: exactly one refresh and all get the new token', async (_label, shareInFlight) => {
     const { id } = await connect('creator');
     const before = await row(id);
     await expire(testDb.db, id);
     await stack.clearRequests();
     const tokens = await Promise.all(
       Array.from({ length: 500 }, () =>
-        getAccessToken(testDb.db, id, { redis: stack.redis, retry: FAST_RETRY }),
+        getAccessToken(testDb.db, id, { redis: stack.redis, retry: FAST_RETRY, shareInFlight }),
       ),
     );
     expect(await stack.requestCount('oauth.token')).toBe(1);
@@ -116,6 +119,7 @@ describe.each(TEST_DB_KINDS)('token service (%s)', (dbKind) => {
           lockTtlMs: 1000,
           waitMs: 5000,
           retry: FAST_RETRY,
+          shareInFlight: false,
         }),
       ),
     );
