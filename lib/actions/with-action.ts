@@ -12,7 +12,7 @@ import { clientIp } from '@/lib/http/client-ip';
 import { assertRateLimit } from '@/lib/kv/assert-rate-limit';
 import type { RateLimitPolicyName } from '@/lib/kv/rate-limit-policies';
 import { logError } from '@/lib/log/log-error';
-import { requireMembership } from '@/lib/workspaces/require-membership';
+import { assertRole } from '@/lib/workspaces/require-membership';
 import type { ActionResult } from './action-result';
 
 type Access = 'public' | 'user' | 'workspace';
@@ -51,13 +51,10 @@ export function withAction<S extends z.ZodType, A extends Access, R = undefined>
       let workspace: ActionContext<unknown, 'workspace'>['workspace'] | null = null;
       if (options.access !== 'public') user = await requireUser();
       if (options.access === 'workspace') {
+        // The context was read from the user's memberships in this request: its role is current.
         const context = await requireWorkspaceContext();
-        const membership = await requireMembership(db, {
-          workspaceId: context.workspace.id,
-          userId: context.user.id,
-          roles: options.roles,
-        });
-        workspace = { id: membership.workspaceId, name: context.workspace.name, role: membership.role };
+        assertRole(context.workspace.role, options.roles);
+        workspace = context.workspace;
       }
       if (options.rateLimit) {
         const identifier = options.rateLimit.identify?.(input, ip) ?? [user?.id ?? ip ?? 'unknown'];

@@ -7,7 +7,7 @@ import type { Role } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { assertRateLimit } from '@/lib/kv/assert-rate-limit';
 import type { RateLimitPolicyName } from '@/lib/kv/rate-limit-policies';
-import { requireMembership } from '@/lib/workspaces/require-membership';
+import { assertRole, requireMembership } from '@/lib/workspaces/require-membership';
 import { clientIp } from './client-ip';
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './read-json-body';
 import { toErrorResponse } from './to-error-response';
@@ -71,12 +71,9 @@ export function withRoute<
           });
           workspace = { id: membership.workspaceId, role: membership.role };
         } else {
+          // The context was read from the user's memberships in this request: its role is current.
           const context = await requireWorkspaceContext();
-          await requireMembership(db, {
-            workspaceId: context.workspace.id,
-            userId: context.user.id,
-            roles: options.roles,
-          });
+          assertRole(context.workspace.role, options.roles);
           workspace = { id: context.workspace.id, role: context.workspace.role };
         }
       }

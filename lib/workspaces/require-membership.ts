@@ -26,10 +26,15 @@ export async function requireMembership(db: Db, { workspaceId, userId, roles }: 
       code: 'not_found',
       message: 'This workspace does not exist or you are not a member of it.',
     });
-  if (roles && !roles.includes(membership.role)) {
+  assertRole(membership.role, roles);
+  return membership;
+}
+
+/** Throws the forbidden error when `role` is not among `roles` (any role passes without a list). */
+export function assertRole(role: Role, roles?: readonly Role[]): void {
+  if (roles && !roles.includes(role)) {
     throw new AppError({ code: 'forbidden', message: `Only ${describeRoles(roles)} can do that.` });
   }
-  return membership;
 }
 
 function describeRoles(roles: readonly Role[]): string {
