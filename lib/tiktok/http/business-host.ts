@@ -1,0 +1,74 @@
+import 'server-only';
+import type { z } from 'zod';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors/app-error';
+import { decodeBusinessEnvelope } from './decode-business-envelope';
+import { tiktokRequest } from './tiktok-request';
+import { DEFAULT_RETRY, type RetryPolicy } from './with-retry';
+
+/**
+ * The business host (business-api.tiktok.com) serves two surfaces with one envelope: the Business
+ * API (`tt_user` accounts, DMs) and the Marketing API (advertisers). Paths keep their trailing
+ * slash: without it TikTok answers 404.
+ */
+type BusinessHostSurface = 'business' | 'marketing';
+
+const API_PREFIX = '/open_api/v1.3/';
+
+function businessHostUrl(path: string): URL {
+  return new URL(`${API_PREFIX}${path}`, env.TIKTOK_BUSINESS_API_BASE_URL);
+}
+
+/** The app's id and secret, or a clear error naming the variables when that kind is not configured. */
+export function requireAppCredentials(
+  what: string,
+  names: readonly [string, string],
+  id: string | undefined,
+  secret: string | undefined,
+): { appId: string; secret: string } {
+  if (!id || !secret) {
+    throw new AppError({
+      code: 'service_unavailable',
+      message: `${what} are not configured: set ${names[0]} and ${names[1]}.`,
+    });
+  }
+  return { appId: id, secret };
+}
+
+/** POST with a JSON body; codes and secrets travel in the body, never in the URL. */
+export function businessHostPost<S extends z.ZodType>(
+  surface: BusinessHostSurface,
+  path: string,
+  json: Record<string, unknown>,
+  data: S,
+  retry?: RetryPolicy,
+): Promise<z.output<S>> {
+  return tiktokRequest({
+    surface,
+    method: 'POST',
+    url: businessHostUrl(path),
+    body: { json },
+    decode: decodeBusinessEnvelope(surface, data),
+    retry,
+  });
+}
+
+/** GET with the raw token in `Access-Token`: no `Authorization`, no `Bearer ` prefix (that gives 40105). */
+export function businessHostGet<S extends z.ZodType>(
+  surface: BusinessHostSurface,
+  path: string,
+  accessToken: string,
+  query: Record<string, string>,
+  data: S,
+): Promise<z.output<S>> {
+  const url = businessHostUrl(path);
+  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+  return tiktokRequest({
+    surface,
+    method: 'GET',
+    url,
+    headers: { 'access-token': accessToken },
+    decode: decodeBusinessEnvelope(surface, data),
+    retry: DEFAULT_RETRY,
+  });
+}
