@@ -1,18 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { ApiError, CODES } from './api-error';
 import type { BusinessState } from './business-state';
+import { readAccessTokenHeader } from './read-access-token-header';
 import type { BusinessToken } from './token-store';
 
 /** Resolves the `Access-Token` header (raw token, no Bearer) to a live business token. */
 export function requireAccessToken(state: BusinessState, req: IncomingMessage): BusinessToken {
-  const header = req.headers['access-token'];
-  const raw = Array.isArray(header) ? header[0] : header;
-  if (!raw)
-    throw new ApiError(
-      CODES.accessTokenMissing,
-      'Access token is null, you should set it in the `Access-Token` header.',
-    );
-  // A `Bearer ` prefix is not stripped: TikTok treats the whole value as the token, hence a 40105.
+  const raw = readAccessTokenHeader(req);
   const token = state.tokens.byAccessToken(raw);
   if (!token || token.accessRevoked)
     throw new ApiError(CODES.accessTokenInvalid, 'Access token is incorrect or has been revoked.');

@@ -1,18 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { ApiError, CODES } from '../business/api-error';
+import { readAccessTokenHeader } from '../business/read-access-token-header';
 import type { AdsToken } from './ads-token-store';
 import type { MarketingState } from './marketing-state';
 
 /** `Access-Token` header → live advertiser token; also counts the call against the app's rate limit. */
 export function requireAdsToken(state: MarketingState, req: IncomingMessage): AdsToken {
-  const header = req.headers['access-token'];
-  const raw = Array.isArray(header) ? header[0] : header;
-  if (!raw)
-    throw new ApiError(
-      CODES.accessTokenMissing,
-      'Access token is null, you should set it in the `Access-Token` header.',
-    );
-  // `Bearer <token>` is not unwrapped: a common cause of 40105 on this host.
+  const raw = readAccessTokenHeader(req);
   const token = state.tokens.get(raw);
   if (!token || token.revoked)
     throw new ApiError(CODES.accessTokenInvalid, 'Access token is incorrect or has been revoked.');
