@@ -4,7 +4,7 @@ import { loadEnv } from './lib/env';
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and postgres.js opens sockets: both must stay plain Node modules.
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'ioredis', 'ioredis-mock'],
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
   poweredByHeader: false,
   // forbidden() for pages only owners and admins may open.
   experimental: { authInterrupts: true },

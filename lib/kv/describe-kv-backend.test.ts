@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalKv, startLocalKv } from '@/scripts/local-kv/start-local-kv';
 import { describeKvBackend } from './describe-kv-backend';
-import { type LocalKv, startLocalKv } from './local-endpoint/start-local-kv';
 
 describe('describeKvBackend', () => {
   const token = randomUUID();

@@ -1,5 +1,5 @@
 import 'server-only';
-import { BACKEND_HEADER } from './local-endpoint/handle-kv-request';
+import { KV_BACKEND_HEADER } from './kv-backend-header';
 
 export type KvBackendMode = 'embedded' | 'local-redis' | 'upstash';
 
@@ -12,9 +12,8 @@ export type KvBackendDescription = {
 
 export type DescribeKvBackendOptions = { url: string; token: string; timeoutMs?: number };
 
-/** Our local endpoint names its store in a header; Upstash sends none, which is how we tell them apart. */
 function modeFrom(headers: Headers): KvBackendMode {
-  const backend = headers.get(BACKEND_HEADER);
+  const backend = headers.get(KV_BACKEND_HEADER);
   if (backend === 'memory') return 'embedded';
   if (backend === 'redis') return 'local-redis';
   return 'upstash';

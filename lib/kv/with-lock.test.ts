@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from '@upstash/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalKv, startLocalKv } from '@/scripts/local-kv/start-local-kv';
 import { acquireLock } from './acquire-lock';
-import { type LocalKv, startLocalKv } from './local-endpoint/start-local-kv';
 import { LockTimeoutError } from './lock-timeout-error';
 import { createRedis } from './redis';
 import { releaseLock } from './release-lock';

@@ -1,4 +1,4 @@
-import { type LocalKv, startLocalKv } from '../../lib/kv/local-endpoint/start-local-kv';
+import { type LocalKv, startLocalKv } from '../local-kv/start-local-kv';
 
 export const LOCAL_KV_TOKEN = 'tokdesk-local-kv-token';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type LocalKv, startLocalKv } from '@/lib/kv/local-endpoint/start-local-kv';
 import { createRedis } from '@/lib/kv/redis';
 import { type RunningSandbox, startSandbox } from '@/sandbox/server';
+import { type LocalKv, startLocalKv } from '@/scripts/local-kv/start-local-kv';
 import { hasRedis, TEST_REDIS_URL } from './services';
 
 export type TikTokStack = {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHealth } from '@/lib/health/check-health';
-import { type LocalKv, startLocalKv } from '@/lib/kv/local-endpoint/start-local-kv';
+import { type LocalKv, startLocalKv } from '@/scripts/local-kv/start-local-kv';
 import { hasRedis, TEST_REDIS_URL } from '@/tests/helpers/services';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 

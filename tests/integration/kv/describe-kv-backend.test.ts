@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { describeKvBackend } from '@/lib/kv/describe-kv-backend';
-import { startLocalKv } from '@/lib/kv/local-endpoint/start-local-kv';
+import { startLocalKv } from '@/scripts/local-kv/start-local-kv';
 import { hasRedis, TEST_REDIS_URL } from '@/tests/helpers/services';
 
 describe.runIf(hasRedis)('describeKvBackend against the real Redis', () => {

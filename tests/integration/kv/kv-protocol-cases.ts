@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Ratelimit } from '@upstash/ratelimit';
 import { Redis } from '@upstash/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalKv, startLocalKv } from '@/lib/kv/local-endpoint/start-local-kv';
+import { type LocalKv, startLocalKv } from '@/scripts/local-kv/start-local-kv';
 
 /**
  * The Upstash REST protocol cases, run by the unit suite against the embedded store and by the

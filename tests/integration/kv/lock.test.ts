@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from '@upstash/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireLock } from '@/lib/kv/acquire-lock';
-import { type LocalKv, startLocalKv } from '@/lib/kv/local-endpoint/start-local-kv';
 import { LockTimeoutError } from '@/lib/kv/lock-timeout-error';
 import { createRedis } from '@/lib/kv/redis';
 import { releaseLock } from '@/lib/kv/release-lock';
 import { waitForUnlock } from '@/lib/kv/wait-for-unlock';
 import { withLock } from '@/lib/kv/with-lock';
+import { type LocalKv, startLocalKv } from '@/scripts/local-kv/start-local-kv';
 import { hasRedis, TEST_REDIS_URL } from '@/tests/helpers/services';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

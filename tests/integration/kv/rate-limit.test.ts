@@ -3,10 +3,10 @@ import type { Redis } from '@upstash/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors/app-error';
 import { assertRateLimit } from '@/lib/kv/assert-rate-limit';
-import { type LocalKv, startLocalKv } from '@/lib/kv/local-endpoint/start-local-kv';
 import { RATE_LIMIT_POLICIES } from '@/lib/kv/rate-limit-policies';
 import { createRedis } from '@/lib/kv/redis';
 import { resetRateLimit } from '@/lib/kv/reset-rate-limit';
+import { type LocalKv, startLocalKv } from '@/scripts/local-kv/start-local-kv';
 import { hasRedis, TEST_REDIS_URL } from '@/tests/helpers/services';
 
 describe.runIf(hasRedis)('assertRateLimit against the real Redis', () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuditEventView, listAuditEvents } from '@/lib/audit/list-audit-events';
 import { verifyCredentials } from '@/lib/auth/verify-credentials';
 import type { Db } from '@/lib/db/types';
 import { changeMemberRole } from '@/lib/workspaces/change-member-role';
 import { leaveWorkspace } from '@/lib/workspaces/leave-workspace';
+import { type AuditEventView, listAuditEvents } from '@/lib/workspaces/list-audit-events';
 import { createTestInvitation } from '@/tests/factories/create-invitation';
 import { createTestUser } from '@/tests/factories/create-user';
 import { createWorkspaceWithMembers } from '@/tests/factories/create-workspace-with-members';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listAuditEvents } from '@/lib/audit/list-audit-events';
 import type { Db } from '@/lib/db/types';
 import { createInvitation } from '@/lib/invitations/create-invitation';
 import { listInvitations } from '@/lib/invitations/list-invitations';
 import { revokeInvitation } from '@/lib/invitations/revoke-invitation';
 import { changeMemberRole } from '@/lib/workspaces/change-member-role';
 import { leaveWorkspace } from '@/lib/workspaces/leave-workspace';
+import { listAuditEvents } from '@/lib/workspaces/list-audit-events';
 import { listMembers } from '@/lib/workspaces/list-members';
 import { removeMember } from '@/lib/workspaces/remove-member';
 import { requireMembership } from '@/lib/workspaces/require-membership';

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { listAuditEvents } from '@/lib/audit/list-audit-events';
 import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
 import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
 import { getDb } from '@/lib/db/client';
+import { listAuditEvents } from '@/lib/workspaces/list-audit-events';
 import { SettingsTabs } from '../_components/settings-tabs';
 
 export const metadata: Metadata = { title: 'Audit log' };

@@ -1,10 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { KV_BACKEND_HEADER as BACKEND_HEADER } from '../../lib/kv/kv-backend-header';
 import { encodeReply } from './encode-reply';
 import { errorMessage, type KvBackend, type KvResult } from './kv-backend';
 import { parseKvRequest } from './parse-kv-request';
 
-export const BACKEND_HEADER = 'x-tokdesk-kv-backend';
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 type HandlerOptions = { backend: KvBackend; token: string };

@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit/audit-actions';
 import { auditEvents, memberships, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
-import { requireMembership } from '@/lib/workspaces/require-membership';
-import { AUDIT_ACTIONS, type AuditAction } from './audit-actions';
+import { requireMembership } from './require-membership';
 
 export type AuditEventView = {
   id: string;
