@@ -5,21 +5,24 @@
  * production never calls `setClockOffset`. SQL that compares against the database's `now()` must
  * add `clockOffsetMs()` so both clocks agree.
  */
-let offsetMs = 0;
+// On globalThis: Next compiles instrumentation (the job ticker) and routes as separate bundles, and
+// they must share one offset.
+const state = globalThis as unknown as { tokdeskClockOffsetMs?: number };
+const offset = () => state.tokdeskClockOffsetMs ?? 0;
 
 export function now(): Date {
-  return new Date(Date.now() + offsetMs);
+  return new Date(Date.now() + offset());
 }
 
 export function nowMs(): number {
-  return Date.now() + offsetMs;
+  return Date.now() + offset();
 }
 
 export function clockOffsetMs(): number {
-  return offsetMs;
+  return offset();
 }
 
 export function setClockOffset(ms: number): void {
   if (!Number.isFinite(ms)) throw new RangeError('clock offset must be a finite number of milliseconds');
-  offsetMs = Math.trunc(ms);
+  state.tokdeskClockOffsetMs = Math.trunc(ms);
 }
