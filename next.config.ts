@@ -6,8 +6,12 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and postgres.js opens sockets: both must stay plain Node modules.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
   poweredByHeader: false,
-  // forbidden() for pages only owners and admins may open.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() for pages only owners and admins may open.
+    authInterrupts: true,
+    // radix-ui re-exports every primitive from one entry; import only the ones used.
+    optimizePackageImports: ['radix-ui'],
+  },
 };
 
 export default function config(phase: string): NextConfig {

@@ -1,5 +1,6 @@
 'use client';
 
+import { StatusPage } from '@/components/status-page';
 import { Button } from '@/components/ui/button';
 
 // Users see a plain message and a way forward; the details stay in the server log.
@@ -11,13 +12,12 @@ export default function ErrorPage({
   reset: () => void;
 }) {
   return (
-    <main className="flex min-h-[60vh] flex-col items-center justify-center gap-3 px-4 text-center">
-      <h1 className="text-2xl font-semibold">Something went wrong</h1>
-      <p className="max-w-md text-sm text-slate-600">
+    <StatusPage title="Something went wrong" action={<Button onClick={reset}>Try again</Button>}>
+      <p>
         We could not load this page. Try again; if it keeps happening, tell your administrator
-        {error.digest ? ` the reference ${error.digest}` : ''}.
+        {error.digest ? ' the reference ' : ''}
+        {error.digest ? <code className="font-mono text-foreground">{error.digest}</code> : null}.
       </p>
-      <Button onClick={reset}>Try again</Button>
-    </main>
+    </StatusPage>
   );
 }

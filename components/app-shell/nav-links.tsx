@@ -9,7 +9,7 @@ export function NavLinks({ role }: { role: AppRole }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
-      <ul className="space-y-1">
+      <ul className="space-y-0.5">
         {navItemsFor(role).map((item) => {
           const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
@@ -18,10 +18,10 @@ export function NavLinks({ role }: { role: AppRole }) {
                 href={item.href}
                 aria-current={active ? 'page' : undefined}
                 className={cn(
-                  'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium',
+                  'flex min-h-10 items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors',
                   active
-                    ? 'bg-brand-50 text-brand-700'
-                    : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900',
+                    ? 'bg-brand-subtle text-brand-text'
+                    : 'text-muted-foreground hover:bg-accent hover:text-accent-foreground',
                 )}
               >
                 {item.icon}

@@ -3,11 +3,15 @@
 import { useFormStatus } from 'react-dom';
 import { Button, type ButtonProps } from './button';
 
-/** A submit button that disables itself and says so while its form is pending. */
-export function SubmitButton({ children, pendingText, ...props }: ButtonProps & { pendingText?: string }) {
+/** A submit button that shows a spinner, disables itself and says so while its form is pending. */
+export function SubmitButton({
+  children,
+  pendingText,
+  ...props
+}: Omit<ButtonProps, 'type' | 'loading' | 'asChild'> & { pendingText?: string }) {
   const { pending } = useFormStatus();
   return (
-    <Button type="submit" disabled={pending || props.disabled} aria-disabled={pending} {...props}>
+    <Button type="submit" loading={pending} {...props}>
       {pending ? (pendingText ?? 'Working…') : children}
     </Button>
   );

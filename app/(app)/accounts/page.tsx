@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ICONS } from '@/components/app-shell/nav-items';
-import { Card } from '@/components/ui/card';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { CONNECT_ERROR_MESSAGES, isConnectErrorCode } from '@/lib/accounts/connect-errors';
@@ -75,9 +75,8 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         title="Accounts"
         description="The TikTok accounts this workspace runs."
         actions={
-          canManage && accounts.length > 0 ? (
-            <div className="flex flex-wrap gap-2">
-              {KINDS.map((item) => (
+          canManage && accounts.length > 0
+            ? KINDS.map((item) => (
                 <ConnectButton
                   key={item.kind}
                   kind={item.kind}
@@ -85,40 +84,50 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                   variant="secondary"
                   size="sm"
                 />
-              ))}
-            </div>
-          ) : null
+              ))
+            : null
         }
       />
       {notice ? <ConnectToast {...notice} /> : null}
       <AttentionBanner accounts={accounts} />
       {accounts.length === 0 ? (
-        <EmptyState icon={ICONS.accounts} title="No TikTok accounts connected yet">
+        <EmptyState
+          icon={ICONS.accounts}
+          title="No TikTok accounts connected yet"
+          contentClassName="max-w-3xl"
+        >
           <p>
             {canManage
               ? 'Connect as many accounts of each kind as you run.'
               : 'An owner or admin of this workspace connects accounts; you will see them here.'}
           </p>
-          <ul className="mt-6 grid gap-4 text-left sm:grid-cols-3">
+          <ul className="mt-6 grid gap-3 text-left sm:grid-cols-3 sm:gap-4">
             {KINDS.map((item) => (
-              <li key={item.kind} className="flex flex-col gap-3 rounded-lg border border-slate-200 p-4">
-                <p className="font-medium text-slate-900">{item.title}</p>
-                <p className="flex-1 text-sm text-slate-600">{item.sentence}</p>
-                {canManage ? <ConnectButton kind={item.kind} label={item.button} size="sm" /> : null}
+              <li key={item.kind} className="flex flex-col gap-3 rounded-lg border bg-background/60 p-4">
+                <p className="font-medium text-foreground">{item.title}</p>
+                <p className="flex-1 text-sm text-muted-foreground">{item.sentence}</p>
+                {canManage ? (
+                  <ConnectButton kind={item.kind} label={item.button} size="sm" className="grid gap-1" />
+                ) : null}
               </li>
             ))}
           </ul>
         </EmptyState>
       ) : (
-        <Card
-          title={`Connected accounts (${accounts.length})`}
-          description={canManage ? undefined : 'You can see these accounts; owners and admins manage them.'}
-        >
-          <ul className="divide-y divide-slate-100">
-            {accounts.map((account) => (
-              <AccountCard key={account.id} account={account} canManage={canManage} />
-            ))}
-          </ul>
+        <Card>
+          <CardHeader>
+            <CardTitle>Connected accounts ({accounts.length})</CardTitle>
+            {canManage ? null : (
+              <CardDescription>You can see these accounts; owners and admins manage them.</CardDescription>
+            )}
+          </CardHeader>
+          <CardContent>
+            <ul className="divide-y divide-border/70 [&>li]:py-4 [&>li:first-child]:pt-0 [&>li:last-child]:pb-0">
+              {accounts.map((account) => (
+                <AccountCard key={account.id} account={account} canManage={canManage} />
+              ))}
+            </ul>
+          </CardContent>
         </Card>
       )}
     </>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Card } from '@/components/ui/card';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
 import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
@@ -26,37 +26,52 @@ export default async function SettingsPage() {
       <PageHeader title="Settings" description={`People and history of ${workspace.name}.`} />
       <SettingsTabs active="/settings" />
       <div className="space-y-6">
-        <Card
-          title="Invite a teammate"
-          description="Agents answer DMs in the inbox. Admins also connect accounts and change settings."
-        >
-          <InviteForm />
+        <Card>
+          <CardHeader>
+            <CardTitle>Invite a teammate</CardTitle>
+            <CardDescription>
+              Agents answer DMs in the inbox. Admins also connect accounts and change settings.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <InviteForm />
+          </CardContent>
         </Card>
-        <Card title={`Members (${members.length})`}>
-          <ul className="divide-y divide-slate-100">
-            {members.map((member) => (
-              <MemberRow
-                key={member.userId}
-                member={member}
-                isSelf={member.userId === user.id}
-                actorRole={workspace.role}
-              />
-            ))}
-          </ul>
-        </Card>
-        <Card title="Pending invitations">
-          {invitations.length === 0 ? (
-            <p className="text-sm text-slate-500">No pending invitations.</p>
-          ) : (
-            <ul className="divide-y divide-slate-100">
-              {invitations.map((invitation) => (
-                <InvitationRow
-                  key={invitation.id}
-                  invitation={{ ...invitation, expiresAt: invitation.expiresAt.toISOString() }}
+        <Card>
+          <CardHeader>
+            <CardTitle>Members ({members.length})</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ul className="divide-y divide-border/70">
+              {members.map((member) => (
+                <MemberRow
+                  key={member.userId}
+                  member={member}
+                  isSelf={member.userId === user.id}
+                  actorRole={workspace.role}
                 />
               ))}
             </ul>
-          )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Pending invitations</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {invitations.length === 0 ? (
+              <p className="text-sm text-muted-foreground">No pending invitations.</p>
+            ) : (
+              <ul className="divide-y divide-border/70">
+                {invitations.map((invitation) => (
+                  <InvitationRow
+                    key={invitation.id}
+                    invitation={{ ...invitation, expiresAt: invitation.expiresAt.toISOString() }}
+                  />
+                ))}
+              </ul>
+            )}
+          </CardContent>
         </Card>
       </div>
     </>

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { signOutAction } from '@/app/_actions/sign-out-action';
-import { Logo } from '@/components/logo';
-import { Button, buttonClasses } from '@/components/ui/button';
+import { CenteredCard } from '@/components/centered-card';
+import { Button } from '@/components/ui/button';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { getDb } from '@/lib/db/client';
 import { findInvitationByToken } from '@/lib/invitations/find-invitation-by-token';
@@ -27,32 +27,32 @@ export default async function InvitationPage({ params }: PageProps<'/invite/[tok
   let body: React.ReactNode;
   if (!invitation) {
     body = (
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-muted-foreground">
         This invitation link is not valid. Check that you copied all of it.
       </p>
     );
   } else if (invitation.status !== 'pending') {
-    body = <p className="text-sm text-slate-600">{UNUSABLE[invitation.status]}</p>;
+    body = <p className="text-sm text-muted-foreground">{UNUSABLE[invitation.status]}</p>;
   } else if (!user) {
     body = (
       <div className="space-y-3">
-        <Link
-          href={`/sign-up?invite=${encodeURIComponent(token)}&callbackUrl=/accounts`}
-          className={buttonClasses('primary', 'md', 'w-full')}
-        >
-          Create an account for {invitation.email}
-        </Link>
-        <Link
-          href={`/sign-in?callbackUrl=${encodeURIComponent(here)}&email=${encodeURIComponent(invitation.email)}`}
-          className="block text-center text-sm font-medium text-brand-700 hover:underline"
-        >
-          I already have an account
-        </Link>
+        <Button asChild className="w-full">
+          <Link href={`/sign-up?invite=${encodeURIComponent(token)}&callbackUrl=/accounts`}>
+            <span className="wrap-anywhere">Create an account for {invitation.email}</span>
+          </Link>
+        </Button>
+        <Button asChild variant="link" className="w-full">
+          <Link
+            href={`/sign-in?callbackUrl=${encodeURIComponent(here)}&email=${encodeURIComponent(invitation.email)}`}
+          >
+            I already have an account
+          </Link>
+        </Button>
       </div>
     );
   } else if (user.email !== invitation.email) {
     body = (
-      <div className="space-y-3 text-sm text-slate-600">
+      <div className="space-y-3 text-sm text-muted-foreground">
         <p>
           This invitation is for <strong>{invitation.email}</strong>, but you are signed in as{' '}
           <strong>{user.email}</strong>.
@@ -69,19 +69,16 @@ export default async function InvitationPage({ params }: PageProps<'/invite/[tok
   }
 
   return (
-    <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
-      <Logo className="mb-8" />
-      <div className="w-full max-w-sm space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-        <h1 className="text-xl font-semibold">
-          {invitation ? `Join ${invitation.workspaceName} on Tokdesk` : 'Invitation'}
-        </h1>
-        {invitation?.status === 'pending' ? (
-          <p className="text-sm text-slate-600">
-            You have been invited as <strong>{invitation.role}</strong>.
-          </p>
-        ) : null}
-        {body}
-      </div>
-    </main>
+    <CenteredCard className="space-y-4">
+      <h1 className="text-xl font-semibold">
+        {invitation ? `Join ${invitation.workspaceName} on Tokdesk` : 'Invitation'}
+      </h1>
+      {invitation?.status === 'pending' ? (
+        <p className="text-sm text-muted-foreground">
+          You have been invited as <strong className="text-foreground">{invitation.role}</strong>.
+        </p>
+      ) : null}
+      {body}
+    </CenteredCard>
   );
 }

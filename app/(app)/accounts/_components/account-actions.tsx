@@ -29,8 +29,8 @@ export function AccountActions({ accountId, kind, label, status }: AccountAction
     (disconnectResult && !disconnectResult.ok && disconnectResult.error);
   const note = disconnectResult?.ok ? REVOKE_NOTES[disconnectResult.data.revoke] : null;
   return (
-    <div className="flex flex-col items-end gap-2">
-      <div className="flex flex-wrap justify-end gap-2">
+    <div className="flex w-full flex-col gap-2 sm:w-auto sm:items-end">
+      <div className="flex flex-wrap gap-2 sm:justify-end">
         <ConnectButton
           kind={kind}
           label="Reconnect"
@@ -54,6 +54,8 @@ export function AccountActions({ accountId, kind, label, status }: AccountAction
           <form
             action={disconnectAction}
             onSubmit={(event) => {
+              // The browser's own confirm, not the kit's AlertDialog: the connect-accounts e2e flow
+              // answers a native dialog here.
               const question = `Disconnect ${label}? Tokdesk stops posting, reading messages and reporting for it. Its history stays.`;
               if (!window.confirm(question)) event.preventDefault();
             }}
@@ -71,12 +73,12 @@ export function AccountActions({ accountId, kind, label, status }: AccountAction
         ) : null}
       </div>
       {error ? (
-        <p role="alert" className="text-xs text-red-600">
+        <p role="alert" className="text-xs text-destructive-text">
           {error}
         </p>
       ) : null}
       {note ? (
-        <p role="status" className="text-xs text-slate-600">
+        <p role="status" className="text-xs text-muted-foreground">
           {note}
         </p>
       ) : null}

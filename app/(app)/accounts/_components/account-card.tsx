@@ -1,3 +1,5 @@
+import { ChevronRight } from 'lucide-react';
+import { Avatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
 import { describeTokenExpiry, timeAgo } from '@/lib/accounts/describe-token-expiry';
 import type { TikTokAccountView } from '@/lib/accounts/list-tiktok-accounts';
@@ -5,18 +7,21 @@ import { AccountActions } from './account-actions';
 
 const KIND_LABELS = { creator: 'Creator', business: 'Business', ads: 'Ad account' } as const;
 const STATUS = {
-  active: { tone: 'success', label: 'Active' },
-  needs_reconnect: { tone: 'warning', label: 'Needs reconnecting' },
-  disconnected: { tone: 'neutral', label: 'Disconnected' },
+  active: { variant: 'success', label: 'Active' },
+  needs_reconnect: { variant: 'warning', label: 'Needs reconnecting' },
+  disconnected: { variant: 'neutral', label: 'Disconnected' },
 } as const;
 
 const numberFormat = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 
 function Stat({ label, value }: { label: string; value: number | string | null }) {
   return (
-    <div>
-      <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="text-sm font-medium text-slate-900" data-testid={`stat-${label.toLowerCase()}`}>
+    <div className="min-w-0">
+      <dt className="text-xs text-muted-foreground">{label}</dt>
+      <dd
+        className="text-sm font-medium wrap-anywhere text-foreground"
+        data-testid={`stat-${label.toLowerCase()}`}
+      >
         {value === null ? '—' : typeof value === 'number' ? numberFormat.format(value) : value}
       </dd>
     </div>
@@ -30,33 +35,31 @@ export function AccountCard({ account, canManage }: { account: TikTokAccountView
   const status = STATUS[account.status];
   return (
     <li
-      className="flex flex-wrap items-start gap-4 py-4"
+      className="flex flex-col gap-4 sm:flex-row sm:items-start"
       data-testid="account-row"
       data-account-id={account.id}
     >
-      {account.avatarUrl ? (
-        // biome-ignore lint/performance/noImgElement: avatars come from TikTok's CDN, not through next/image.
-        <img src={account.avatarUrl} alt="" className="size-12 rounded-full bg-slate-100 object-cover" />
-      ) : (
-        <div className="flex size-12 items-center justify-center rounded-full bg-slate-100 text-lg font-semibold text-slate-500">
-          {name.slice(0, 1).toUpperCase()}
-        </div>
-      )}
-      <div className="min-w-0 flex-1 space-y-2">
-        <div className="flex flex-wrap items-center gap-2">
-          <p className="truncate font-medium text-slate-900" data-testid="account-name">
+      <div className="grid min-w-0 flex-1 grid-cols-[auto_1fr] items-start gap-x-4 gap-y-2">
+        <Avatar src={account.avatarUrl} name={name} size="lg" className="sm:row-span-4" />
+        <div className="flex min-h-12 flex-wrap items-center gap-x-2 gap-y-1">
+          <p className="truncate font-medium text-foreground" data-testid="account-name">
             {name}
           </p>
-          {account.username ? <span className="text-sm text-slate-500">@{account.username}</span> : null}
-          <Badge tone="brand">{KIND_LABELS[account.kind]}</Badge>
-          <Badge tone={status.tone}>{status.label}</Badge>
+          {account.username ? (
+            <span className="truncate text-sm text-muted-foreground">@{account.username}</span>
+          ) : null}
+          <Badge variant="brand">{KIND_LABELS[account.kind]}</Badge>
+          <Badge variant={status.variant}>{status.label}</Badge>
         </div>
         {account.statusExplanation ? (
-          <p className="text-sm text-amber-800" data-testid="account-status-reason">
+          <p
+            className="col-span-2 text-sm text-warning-text sm:col-span-1 sm:col-start-2"
+            data-testid="account-status-reason"
+          >
             {account.statusExplanation}
           </p>
         ) : null}
-        <dl className="flex flex-wrap gap-x-6 gap-y-2">
+        <dl className="col-span-2 grid grid-cols-2 gap-x-4 gap-y-2 sm:col-span-1 sm:col-start-2 sm:grid-cols-3 sm:gap-x-6 md:flex md:flex-wrap">
           {account.kind === 'ads' ? (
             <>
               <Stat label="Advertiser" value={account.tiktokId} />
@@ -75,9 +78,12 @@ export function AccountCard({ account, canManage }: { account: TikTokAccountView
           <Stat label="Last sync" value={timeAgo(account.lastSyncedAt)} />
         </dl>
         {account.scopes.length > 0 ? (
-          <details className="text-xs text-slate-500">
-            <summary className="cursor-pointer">Permissions ({account.scopes.length})</summary>
-            <p className="mt-1">{account.scopes.join(', ')}</p>
+          <details className="group col-span-2 text-xs text-muted-foreground sm:col-span-1 sm:col-start-2">
+            <summary className="inline-flex cursor-pointer list-none items-center gap-1 rounded-sm hover:text-foreground [&::-webkit-details-marker]:hidden">
+              <ChevronRight className="size-3.5 transition-transform group-open:rotate-90" aria-hidden />
+              Permissions ({account.scopes.length})
+            </summary>
+            <p className="mt-1 pl-4.5 wrap-anywhere">{account.scopes.join(', ')}</p>
           </details>
         ) : null}
       </div>

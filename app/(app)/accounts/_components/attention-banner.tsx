@@ -1,3 +1,4 @@
+import { Alert, AlertDescription } from '@/components/ui/alert';
 import { describeTokenExpiry } from '@/lib/accounts/describe-token-expiry';
 import type { TikTokAccountView } from '@/lib/accounts/list-tiktok-accounts';
 
@@ -12,26 +13,24 @@ export function AttentionBanner({ accounts }: { accounts: TikTokAccountView[] })
   );
   if (broken.length === 0 && expiring.length === 0) return null;
   return (
-    <div
-      role="alert"
-      data-testid="reconnect-banner"
-      className="mb-6 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
-    >
-      {broken.length > 0 ? (
-        <p>
-          <strong>Reconnect needed:</strong> {broken.map(label).join(', ')}{' '}
-          {broken.length === 1 ? 'has' : 'have'} stopped working. Use Reconnect below; history is kept.
-        </p>
-      ) : null}
-      {expiring.length > 0 ? (
-        <p className={broken.length > 0 ? 'mt-1' : undefined}>
-          <strong>Expiring soon:</strong>{' '}
-          {expiring
-            .map((account) => `${label(account)} (${describeTokenExpiry(account).refresh})`)
-            .join(', ')}
-          .
-        </p>
-      ) : null}
-    </div>
+    <Alert variant="warning" role="alert" data-testid="reconnect-banner" className="mb-6">
+      <AlertDescription className="space-y-1">
+        {broken.length > 0 ? (
+          <p>
+            <strong>Reconnect needed:</strong> {broken.map(label).join(', ')}{' '}
+            {broken.length === 1 ? 'has' : 'have'} stopped working. Use Reconnect below; history is kept.
+          </p>
+        ) : null}
+        {expiring.length > 0 ? (
+          <p>
+            <strong>Expiring soon:</strong>{' '}
+            {expiring
+              .map((account) => `${label(account)} (${describeTokenExpiry(account).refresh})`)
+              .join(', ')}
+            .
+          </p>
+        ) : null}
+      </AlertDescription>
+    </Alert>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { revokeInvitationAction } from '../_actions/revoke-invitation-action';
 
 export function InvitationRow({
@@ -12,29 +12,29 @@ export function InvitationRow({
 }) {
   const [result, formAction] = useActionState(revokeInvitationAction, null);
   return (
-    <li className="flex flex-wrap items-center gap-3 py-3">
+    <li className="flex flex-wrap items-center gap-3 py-3 first:pt-0 last:pb-0">
       <div className="min-w-0 flex-1">
-        <p className="truncate text-sm font-medium text-slate-900">{invitation.email}</p>
-        <p className="text-xs text-slate-500">
+        <p className="truncate text-sm font-medium text-foreground">{invitation.email}</p>
+        <p className="text-xs text-muted-foreground">
           Expires {new Date(invitation.expiresAt).toLocaleDateString()}
         </p>
         {result && !result.ok ? (
-          <p role="alert" className="mt-1 text-xs text-red-600">
+          <p role="alert" className="mt-1 text-xs text-destructive-text">
             {result.error}
           </p>
         ) : null}
       </div>
-      <Badge>{invitation.role}</Badge>
+      <Badge className="capitalize">{invitation.role}</Badge>
       <form action={formAction}>
         <input type="hidden" name="invitationId" value={invitation.id} />
-        <Button
-          type="submit"
+        <SubmitButton
           variant="ghost"
           size="sm"
+          pendingText="Revoking…"
           aria-label={`Revoke invitation for ${invitation.email}`}
         >
           Revoke
-        </Button>
+        </SubmitButton>
       </form>
     </li>
   );

@@ -1,8 +1,13 @@
 'use client';
 
+import { Check, Copy } from 'lucide-react';
 import { useActionState, useState } from 'react';
+import { Alert, AlertDescription } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { Input } from '@/components/ui/input';
+import { NativeSelect } from '@/components/ui/native-select';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { inviteMemberAction } from '../_actions/invite-member-action';
 
@@ -12,60 +17,47 @@ export function InviteForm() {
   const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
   return (
     <div className="space-y-4">
-      <form action={formAction} className="flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
-        <Field
-          label="E-mail"
-          name="email"
-          type="email"
-          required
-          className="flex-1"
-          errors={fieldErrors?.email}
-        />
-        <div className="space-y-1">
-          <label htmlFor="invite-role" className="block text-sm font-medium text-slate-700">
-            Role
-          </label>
-          <select
-            id="invite-role"
-            name="role"
-            defaultValue="agent"
-            className="block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
+      <form action={formAction} className="grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-start" noValidate>
+        <Field label="E-mail" name="email" type="email" required errors={fieldErrors?.email} />
+        <Field label="Role">
+          <NativeSelect name="role" defaultValue="agent">
             <option value="agent">Agent — answers DMs</option>
             <option value="admin">Admin — manages accounts and settings</option>
-          </select>
-        </div>
-        <SubmitButton pendingText="Creating link…">Create invitation</SubmitButton>
+          </NativeSelect>
+        </Field>
+        <SubmitButton pendingText="Creating link…" className="sm:mt-6.5">
+          Create invitation
+        </SubmitButton>
       </form>
       {result && !result.ok ? <FormMessage result={result} /> : null}
       {result?.ok ? (
-        <div
-          role="status"
-          className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900"
-        >
-          <p>
-            Send this link to <strong>{result.data.email}</strong>. It works once and expires in 7 days.
-          </p>
-          <div className="mt-2 flex gap-2">
-            <input
-              readOnly
-              value={result.data.link}
-              aria-label="Invitation link"
-              data-testid="invitation-link"
-              className="min-w-0 flex-1 rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs"
-              onFocus={(event) => event.currentTarget.select()}
-            />
-            <button
-              type="button"
-              className="rounded border border-emerald-300 bg-white px-2 py-1 text-xs font-medium hover:bg-emerald-100"
-              onClick={() => {
-                void navigator.clipboard?.writeText(result.data.link).then(() => setCopied(true));
-              }}
-            >
-              {copied ? 'Copied' : 'Copy'}
-            </button>
-          </div>
-        </div>
+        <Alert variant="success" role="status">
+          <AlertDescription className="space-y-2">
+            <p>
+              Send this link to <strong>{result.data.email}</strong>. It works once and expires in 7 days.
+            </p>
+            <div className="flex gap-2">
+              <Input
+                readOnly
+                value={result.data.link}
+                aria-label="Invitation link"
+                data-testid="invitation-link"
+                className="h-8 font-mono text-xs read-only:bg-card read-only:text-foreground sm:text-xs"
+                onFocus={(event) => event.currentTarget.select()}
+              />
+              <Button
+                variant="secondary"
+                size="sm"
+                onClick={() => {
+                  void navigator.clipboard?.writeText(result.data.link).then(() => setCopied(true));
+                }}
+              >
+                {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
+                {copied ? 'Copied' : 'Copy'}
+              </Button>
+            </div>
+          </AlertDescription>
+        </Alert>
       ) : null}
     </div>
   );

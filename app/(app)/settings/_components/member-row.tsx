@@ -1,8 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
+import { Avatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { NativeSelect } from '@/components/ui/native-select';
 import { changeRoleAction } from '../_actions/change-role-action';
 import { removeMemberAction } from '../_actions/remove-member-action';
 
@@ -24,51 +27,57 @@ export function MemberRow({ member, isSelf, actorRole }: MemberRowProps) {
     (removeResult && !removeResult.ok && removeResult.error);
   const label = member.name ?? member.email;
   return (
-    <li className="flex flex-wrap items-center gap-3 py-3" data-testid="member-row">
+    <li className="flex flex-wrap items-center gap-3 py-3 first:pt-0 last:pb-0" data-testid="member-row">
+      <Avatar name={label} size="sm" />
       <div className="min-w-0 flex-1">
-        <p className="truncate text-sm font-medium text-slate-900">
-          {label} {isSelf ? <span className="text-slate-500">(you)</span> : null}
+        <p className="truncate text-sm font-medium text-foreground">
+          {label} {isSelf ? <span className="font-normal text-muted-foreground">(you)</span> : null}
         </p>
-        <p className="truncate text-xs text-slate-500">{member.email}</p>
+        <p className="truncate text-xs text-muted-foreground">{member.email}</p>
         {error ? (
-          <p role="alert" className="mt-1 text-xs text-red-600">
+          <p role="alert" className="mt-1 text-xs text-destructive-text">
             {error}
           </p>
         ) : null}
       </div>
       {canManage ? (
-        <>
-          <form action={roleAction} className="flex items-center gap-2">
+        <div className="flex items-center gap-2">
+          <form action={roleAction}>
             <input type="hidden" name="memberUserId" value={member.userId} />
             <label className="sr-only" htmlFor={`role-${member.userId}`}>
               Role of {label}
             </label>
-            <select
+            <NativeSelect
               id={`role-${member.userId}`}
               name="role"
               defaultValue={member.role}
-              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+              className="h-8 w-28"
               onChange={(event) => event.currentTarget.form?.requestSubmit()}
             >
               {actorRole === 'owner' ? <option value="owner">Owner</option> : null}
               <option value="admin">Admin</option>
               <option value="agent">Agent</option>
-            </select>
+            </NativeSelect>
           </form>
-          <form
+          <ConfirmDialog
+            trigger={
+              <Button variant="danger" size="sm" aria-label={`Remove ${label}`}>
+                Remove
+              </Button>
+            }
+            title={`Remove ${label} from this workspace?`}
+            description="They lose access at once. Invite them again to bring them back."
+            confirmLabel="Remove"
+            pendingLabel="Removing…"
             action={removeAction}
-            onSubmit={(event) => {
-              if (!window.confirm(`Remove ${label} from this workspace?`)) event.preventDefault();
-            }}
           >
             <input type="hidden" name="memberUserId" value={member.userId} />
-            <Button type="submit" variant="danger" size="sm" aria-label={`Remove ${label}`}>
-              Remove
-            </Button>
-          </form>
-        </>
+          </ConfirmDialog>
+        </div>
       ) : (
-        <Badge tone={member.role === 'owner' ? 'brand' : 'neutral'}>{member.role}</Badge>
+        <Badge variant={member.role === 'owner' ? 'brand' : 'neutral'} className="capitalize">
+          {member.role}
+        </Badge>
       )}
     </li>
   );

@@ -1,5 +1,4 @@
-import Link from 'next/link';
-import { cn } from '@/lib/utils/cn';
+import { TabNav, TabNavLink } from '@/components/ui/tab-nav';
 
 const TABS = [
   { href: '/settings', label: 'Members' },
@@ -9,22 +8,12 @@ const TABS = [
 
 export function SettingsTabs({ active }: { active: (typeof TABS)[number]['href'] }) {
   return (
-    <nav aria-label="Settings" className="mb-6 flex gap-1 border-b border-slate-200">
+    <TabNav label="Settings" className="mb-6">
       {TABS.map((tab) => (
-        <Link
-          key={tab.href}
-          href={tab.href}
-          aria-current={tab.href === active ? 'page' : undefined}
-          className={cn(
-            '-mb-px border-b-2 px-3 py-2 text-sm font-medium',
-            tab.href === active
-              ? 'border-brand-600 text-brand-700'
-              : 'border-transparent text-slate-600 hover:text-slate-900',
-          )}
-        >
+        <TabNavLink key={tab.href} href={tab.href} active={tab.href === active}>
           {tab.label}
-        </Link>
+        </TabNavLink>
       ))}
-    </nav>
+    </TabNav>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { Card } from '@/components/ui/card';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
 import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
@@ -26,42 +27,50 @@ export default async function AuditLogPage({ searchParams }: PageProps<'/setting
     <>
       <PageHeader title="Settings" description={`People and history of ${workspace.name}.`} />
       <SettingsTabs active="/settings/audit" />
-      <Card title="Audit log" description="Who did what in this workspace, newest first.">
-        {events.length === 0 ? (
-          <p className="text-sm text-slate-500">Nothing recorded yet.</p>
-        ) : (
-          <ol className="divide-y divide-slate-100" aria-label="Audit events">
-            {events.map((event) => (
-              <li
-                key={event.id}
-                className="flex flex-wrap items-baseline gap-x-2 py-2.5 text-sm"
-                data-testid="audit-event"
-              >
-                <span className="font-medium text-slate-900">
-                  {event.actorName ?? event.actorEmail ?? 'Someone'}
-                </span>{' '}
-                <span className="text-slate-700">{event.description}</span>{' '}
-                {event.targetLabel ? <span className="text-slate-500">· {event.targetLabel}</span> : null}
-                <time className="ml-auto text-xs text-slate-500" dateTime={event.createdAt.toISOString()}>
-                  {event.createdAt.toLocaleString('en-GB', {
-                    dateStyle: 'medium',
-                    timeStyle: 'short',
-                    timeZone: 'UTC',
-                  })}{' '}
-                  UTC
-                </time>
-              </li>
-            ))}
-          </ol>
-        )}
-        {events.length === 50 && last ? (
-          <a
-            href={`/settings/audit?cursor=${encodeURIComponent(last.cursor)}`}
-            className="mt-3 inline-block text-sm text-brand-700 hover:underline"
-          >
-            Older events →
-          </a>
-        ) : null}
+      <Card>
+        <CardHeader>
+          <CardTitle>Audit log</CardTitle>
+          <CardDescription>Who did what in this workspace, newest first.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {events.length === 0 ? (
+            <p className="text-sm text-muted-foreground">Nothing recorded yet.</p>
+          ) : (
+            <ol className="divide-y divide-border/70" aria-label="Audit events">
+              {events.map((event) => (
+                <li
+                  key={event.id}
+                  className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5 py-2.5 text-sm first:pt-0 last:pb-0"
+                  data-testid="audit-event"
+                >
+                  <span className="font-medium text-foreground">
+                    {event.actorName ?? event.actorEmail ?? 'Someone'}
+                  </span>{' '}
+                  <span className="text-secondary-foreground">{event.description}</span>{' '}
+                  {event.targetLabel ? (
+                    <span className="wrap-anywhere text-muted-foreground">· {event.targetLabel}</span>
+                  ) : null}
+                  <time
+                    className="w-full text-xs text-muted-foreground sm:ml-auto sm:w-auto"
+                    dateTime={event.createdAt.toISOString()}
+                  >
+                    {event.createdAt.toLocaleString('en-GB', {
+                      dateStyle: 'medium',
+                      timeStyle: 'short',
+                      timeZone: 'UTC',
+                    })}{' '}
+                    UTC
+                  </time>
+                </li>
+              ))}
+            </ol>
+          )}
+          {events.length === 50 && last ? (
+            <Button asChild variant="link" className="mt-4">
+              <a href={`/settings/audit?cursor=${encodeURIComponent(last.cursor)}`}>Older events →</a>
+            </Button>
+          ) : null}
+        </CardContent>
       </Card>
     </>
   );

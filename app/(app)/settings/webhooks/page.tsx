@@ -1,6 +1,9 @@
+import { RefreshCw } from 'lucide-react';
 import type { Metadata } from 'next';
-import { Card } from '@/components/ui/card';
+import { Button } from '@/components/ui/button';
+import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
 import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
 import { getDb } from '@/lib/db/client';
@@ -33,123 +36,149 @@ export default async function WebhooksAndJobsPage() {
       <PageHeader title="Settings" description={`People and history of ${workspace.name}.`} />
       <SettingsTabs active="/settings/webhooks" />
       <div className="space-y-6">
-        <Card
-          title="Job queue"
-          description="Background work for the whole installation: webhook processing, publishing, syncing."
-          actions={
-            <a href="/settings/webhooks" className="text-sm text-brand-700 hover:underline">
-              Refresh
-            </a>
-          }
-        >
-          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6" data-testid="queue-stats">
-            {[
-              ['Due now', stats.due],
-              ['Oldest due', stats.due > 0 ? formatAge(stats.oldestDueAgeSeconds) : '—'],
-              ['Running', stats.running],
-              ['Scheduled', stats.scheduled],
-              ['Retrying', stats.retrying],
-              ['Dead', stats.dead],
-            ].map(([label, value]) => (
-              <div key={label}>
-                <dt className="text-xs font-medium text-slate-500">{label}</dt>
-                <dd className="mt-1 text-lg font-semibold text-slate-900">{value}</dd>
-              </div>
-            ))}
-          </dl>
-        </Card>
-
-        <Card
-          title="Failed and dead jobs"
-          description="Failed jobs retry by themselves with growing delays; dead ones ran out of attempts. Retry runs a job once more, now."
-        >
-          {problems.length === 0 ? (
-            <p className="text-sm text-slate-500">Nothing is failing.</p>
-          ) : (
-            <ul className="divide-y divide-slate-100" aria-label="Failed and dead jobs">
-              {problems.map((job) => (
-                <li key={job.id} className="flex flex-wrap items-start gap-3 py-3" data-testid="problem-job">
-                  <div className="min-w-0 flex-1">
-                    <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-900">
-                      <span className="font-mono text-xs">{job.type}</span>
-                      {job.subject ? <span className="text-slate-600">{job.subject}</span> : null}
-                      <StatusBadge status={job.status} />
-                    </p>
-                    <p className="mt-1 text-xs text-slate-500">
-                      Attempt {job.attempts} of {job.maxAttempts} ·{' '}
-                      {job.status === 'failed'
-                        ? `next try ${formatTime(job.runAt)}`
-                        : `gave up ${formatTime(job.updatedAt)}`}
-                    </p>
-                    {job.lastError ? (
-                      <p className="mt-1 break-words font-mono text-xs text-red-700">{job.lastError}</p>
-                    ) : null}
-                  </div>
-                  <RetryJobButton jobId={job.id} label={`${job.type} ${job.subject ?? ''}`.trim()} />
-                </li>
+        <Card>
+          <CardHeader>
+            <CardTitle>Job queue</CardTitle>
+            <CardDescription>
+              Background work for the whole installation: webhook processing, publishing, syncing.
+            </CardDescription>
+            <CardAction>
+              <Button asChild variant="ghost" size="sm">
+                <a href="/settings/webhooks">
+                  <RefreshCw aria-hidden />
+                  Refresh
+                </a>
+              </Button>
+            </CardAction>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6" data-testid="queue-stats">
+              {[
+                ['Due now', stats.due],
+                ['Oldest due', stats.due > 0 ? formatAge(stats.oldestDueAgeSeconds) : '—'],
+                ['Running', stats.running],
+                ['Scheduled', stats.scheduled],
+                ['Retrying', stats.retrying],
+                ['Dead', stats.dead],
+              ].map(([label, value]) => (
+                <div key={label}>
+                  <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
+                  <dd className="mt-1 text-lg font-semibold text-foreground tabular-nums">{value}</dd>
+                </div>
               ))}
-            </ul>
-          )}
+            </dl>
+          </CardContent>
         </Card>
 
-        <Card
-          title="Recent webhook events"
-          description="Deliveries from TikTok about this workspace’s accounts, and app-wide ones about no connected account."
-        >
-          {events.length === 0 ? (
-            <p className="text-sm text-slate-500">
-              No events yet. TikTok sends them when something happens to a connected account, for example when
-              someone removes Tokdesk’s access.
-            </p>
-          ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm" aria-label="Recent webhook events">
-                <thead className="text-xs text-slate-500">
-                  <tr>
-                    <th className="py-2 pr-4 font-medium">Received</th>
-                    <th className="py-2 pr-4 font-medium">Source</th>
-                    <th className="py-2 pr-4 font-medium">Event</th>
-                    <th className="py-2 pr-4 font-medium">Account</th>
-                    <th className="py-2 pr-4 font-medium">Status</th>
-                    <th className="py-2 font-medium">Attempts</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
+        <Card>
+          <CardHeader>
+            <CardTitle>Failed and dead jobs</CardTitle>
+            <CardDescription>
+              Failed jobs retry by themselves with growing delays; dead ones ran out of attempts. Retry runs a
+              job once more, now.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            {problems.length === 0 ? (
+              <p className="text-sm text-muted-foreground">Nothing is failing.</p>
+            ) : (
+              <ul className="divide-y divide-border/70" aria-label="Failed and dead jobs">
+                {problems.map((job) => (
+                  <li
+                    key={job.id}
+                    className="flex flex-wrap items-start gap-3 py-3 first:pt-0 last:pb-0"
+                    data-testid="problem-job"
+                  >
+                    <div className="min-w-0 flex-1">
+                      <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-foreground">
+                        <span className="font-mono text-xs">{job.type}</span>
+                        {job.subject ? <span className="text-muted-foreground">{job.subject}</span> : null}
+                        <StatusBadge status={job.status} />
+                      </p>
+                      <p className="mt-1 text-xs text-muted-foreground">
+                        Attempt {job.attempts} of {job.maxAttempts} ·{' '}
+                        {job.status === 'failed'
+                          ? `next try ${formatTime(job.runAt)}`
+                          : `gave up ${formatTime(job.updatedAt)}`}
+                      </p>
+                      {job.lastError ? (
+                        <p className="mt-1 font-mono text-xs wrap-anywhere text-destructive-text">
+                          {job.lastError}
+                        </p>
+                      ) : null}
+                    </div>
+                    <RetryJobButton jobId={job.id} label={`${job.type} ${job.subject ?? ''}`.trim()} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+
+        <Card>
+          <CardHeader>
+            <CardTitle>Recent webhook events</CardTitle>
+            <CardDescription>
+              Deliveries from TikTok about this workspace’s accounts, and app-wide ones about no connected
+              account.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            {events.length === 0 ? (
+              <p className="text-sm text-muted-foreground">
+                No events yet. TikTok sends them when something happens to a connected account, for example
+                when someone removes Tokdesk’s access.
+              </p>
+            ) : (
+              <Table aria-label="Recent webhook events">
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>Received</TableHead>
+                    <TableHead>Source</TableHead>
+                    <TableHead>Event</TableHead>
+                    <TableHead>Account</TableHead>
+                    <TableHead>Status</TableHead>
+                    <TableHead className="text-right">Attempts</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
                   {events.map((event) => (
-                    <tr key={event.id} data-testid="webhook-event" className="align-top">
-                      <td className="py-2 pr-4 whitespace-nowrap text-xs text-slate-500">
+                    <TableRow key={event.id} data-testid="webhook-event">
+                      <TableCell className="text-xs whitespace-nowrap text-muted-foreground">
                         <time dateTime={event.receivedAt.toISOString()}>{formatTime(event.receivedAt)}</time>
-                      </td>
-                      <td className="py-2 pr-4 whitespace-nowrap">{SOURCE_LABELS[event.source]}</td>
-                      <td className="py-2 pr-4">
+                      </TableCell>
+                      <TableCell className="whitespace-nowrap">{SOURCE_LABELS[event.source]}</TableCell>
+                      <TableCell className="min-w-56">
                         <span className="font-mono text-xs">{event.event}</span>
                         {event.note || event.lastError ? (
                           <p
                             className={
-                              event.lastError ? 'mt-1 text-xs text-red-700' : 'mt-1 text-xs text-slate-500'
+                              event.lastError
+                                ? 'mt-1 text-xs text-destructive-text'
+                                : 'mt-1 text-xs text-muted-foreground'
                             }
                           >
                             {event.lastError ?? event.note}
                           </p>
                         ) : null}
-                      </td>
-                      <td className="py-2 pr-4">
+                      </TableCell>
+                      <TableCell className="whitespace-nowrap">
                         {event.accountLabel ?? (
-                          <span className="text-slate-500" title={event.userOpenId ?? undefined}>
+                          <span className="text-muted-foreground" title={event.userOpenId ?? undefined}>
                             App-wide
                           </span>
                         )}
-                      </td>
-                      <td className="py-2 pr-4">
+                      </TableCell>
+                      <TableCell>
                         <StatusBadge status={event.status} />
-                      </td>
-                      <td className="py-2">{event.attempts}</td>
-                    </tr>
+                      </TableCell>
+                      <TableCell className="text-right tabular-nums">{event.attempts}</TableCell>
+                    </TableRow>
                   ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+                </TableBody>
+              </Table>
+            )}
+          </CardContent>
         </Card>
       </div>
     </>

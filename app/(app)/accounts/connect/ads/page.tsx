@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { Card } from '@/components/ui/card';
+import { Alert, AlertDescription } from '@/components/ui/alert';
+import { Card, CardContent } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getPendingAdvertisers } from '@/lib/accounts/get-pending-advertisers';
 import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
@@ -40,13 +41,15 @@ export default async function ChooseAdvertisersPage({
         description="TikTok gave Tokdesk access to these ad accounts. Keep the ones this workspace reports on."
       />
       <Card>
-        {pending ? (
-          <AdvertiserPicker attemptId={attemptId} advertisers={pending.advertisers} />
-        ) : (
-          <p role="alert" className="text-sm text-red-700">
-            {problem}
-          </p>
-        )}
+        <CardContent>
+          {pending ? (
+            <AdvertiserPicker attemptId={attemptId} advertisers={pending.advertisers} />
+          ) : (
+            <Alert variant="danger" role="alert">
+              <AlertDescription>{problem}</AlertDescription>
+            </Alert>
+          )}
+        </CardContent>
       </Card>
     </>
   );

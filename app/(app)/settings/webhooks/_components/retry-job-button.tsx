@@ -13,12 +13,12 @@ export function RetryJobButton({ jobId, label }: { jobId: string; label: string 
         Retry
       </SubmitButton>
       {result?.ok ? (
-        <p role="status" className="text-xs text-emerald-700">
+        <p role="status" className="text-xs text-success-text">
           Queued to run now.
         </p>
       ) : null}
       {result && !result.ok ? (
-        <p role="alert" className="max-w-48 text-right text-xs text-red-600">
+        <p role="alert" className="max-w-48 text-right text-xs text-destructive-text">
           {result.error}
         </p>
       ) : null}

@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 
-const TONES = {
+const VARIANTS = {
   pending: 'neutral',
   running: 'brand',
   processed: 'success',
@@ -10,8 +10,8 @@ const TONES = {
   dead: 'danger',
 } as const;
 
-const LABELS: Partial<Record<keyof typeof TONES, string>> = { failed: 'retrying' };
+const LABELS: Partial<Record<keyof typeof VARIANTS, string>> = { failed: 'retrying' };
 
-export function StatusBadge({ status }: { status: keyof typeof TONES }) {
-  return <Badge tone={TONES[status]}>{LABELS[status] ?? status}</Badge>;
+export function StatusBadge({ status }: { status: keyof typeof VARIANTS }) {
+  return <Badge variant={VARIANTS[status]}>{LABELS[status] ?? status}</Badge>;
 }
