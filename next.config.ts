@@ -12,6 +12,10 @@ const nextConfig: NextConfig = {
     // radix-ui re-exports every primitive from one entry; import only the ones used.
     optimizePackageImports: ['radix-ui'],
   },
+  // Nothing Tokdesk serves belongs in a search index: pages, API answers and files alike.
+  async headers() {
+    return [{ source: '/:path*', headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] }];
+  },
 };
 
 export default function config(phase: string): NextConfig {

@@ -19,7 +19,10 @@ export function proxy(request: NextRequest) {
 }
 
 // API routes authorize themselves and the proxy only waved them through; skipping it spares every
-// webhook delivery (TikTok retries anything slow) a pass through the proxy.
+// webhook delivery (TikTok retries anything slow) a pass through the proxy. Icons, robots.txt and the
+// web manifest are public files that browsers and crawlers fetch without a session.
 export const config = {
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico)$).*)'],
+  matcher: [
+    '/((?!api/|_next/static|_next/image|favicon.ico|robots.txt|manifest.webmanifest|.*\\.(?:svg|png|jpg|ico)$).*)',
+  ],
 };

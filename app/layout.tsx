@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Toaster } from '@/components/ui/toaster';
 import { TooltipProvider } from '@/components/ui/tooltip';
@@ -7,7 +7,19 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Tokdesk', template: '%s · Tokdesk' },
   description: 'Run your team’s TikTok presence from one place.',
+  applicationName: 'Tokdesk',
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '48x48' },
+      { url: '/icon.svg', type: 'image/svg+xml' },
+    ],
+    apple: '/apple-touch-icon.png',
+  },
+  // A team's private workspace: never indexed, whatever links to it (robots.txt says the same).
+  robots: { index: false, follow: false },
 };
+
+export const viewport: Viewport = { themeColor: '#d21b79' };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
