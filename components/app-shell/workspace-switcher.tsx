@@ -34,7 +34,7 @@ export function WorkspaceSwitcher({
   const error =
     (result && !result.ok && result.error) || (leaveResult && !leaveResult.ok && leaveResult.error);
   return (
-    <>
+    <div className="space-y-1.5">
       <Popover open={open} onOpenChange={setOpen}>
         <PopoverTrigger asChild>
           <button
@@ -80,11 +80,6 @@ export function WorkspaceSwitcher({
               );
             })}
           </ul>
-          {error ? (
-            <p role="alert" className="px-2 py-1 text-xs text-destructive-text">
-              {error}
-            </p>
-          ) : null}
           <Separator className="my-1" />
           <Link href="/workspaces/new" className={cn(itemClasses, 'text-brand-text')}>
             + New workspace
@@ -102,6 +97,12 @@ export function WorkspaceSwitcher({
           </button>
         </PopoverContent>
       </Popover>
+      {/* Under the trigger, not in the popover: the popover is closed by the time a leave fails. */}
+      {error ? (
+        <p role="alert" className="text-xs text-destructive-text">
+          {error}
+        </p>
+      ) : null}
       <ConfirmDialog
         open={confirmingLeave}
         onOpenChange={setConfirmingLeave}
@@ -111,6 +112,6 @@ export function WorkspaceSwitcher({
         pendingLabel="Leaving…"
         action={leaveAction}
       />
-    </>
+    </div>
   );
 }

@@ -35,7 +35,7 @@ export function Avatar({
         <AvatarPrimitive.Image src={src} alt={alt} className="aspect-square size-full object-cover" />
       ) : null}
       <AvatarPrimitive.Fallback
-        delayMs={src ? 400 : 0}
+        delayMs={src ? 400 : undefined}
         className="flex size-full items-center justify-center font-semibold text-muted-foreground select-none"
         aria-hidden={alt ? undefined : true}
       >

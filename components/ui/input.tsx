@@ -5,9 +5,9 @@ import { cn } from '@/lib/utils/cn';
 export const controlClasses = cn(
   'w-full min-w-0 rounded-md border border-input bg-card text-base text-foreground shadow-xs transition-colors sm:text-sm',
   'placeholder:text-muted-foreground',
-  'focus-visible:border-ring focus-visible:outline-3 focus-visible:outline-offset-0 focus-visible:outline-ring/25',
+  'focus-visible:border-ring focus-visible:outline-3 focus-visible:outline-offset-0 focus-visible:outline-ring/50',
   'disabled:cursor-not-allowed disabled:opacity-50',
-  'aria-invalid:border-destructive aria-invalid:focus-visible:outline-destructive/25',
+  'aria-invalid:border-destructive aria-invalid:focus-visible:outline-destructive/40',
 );
 
 export function Input({ className, type = 'text', ...props }: ComponentProps<'input'>) {

@@ -13,7 +13,7 @@ export function InvitationRow({
   const [result, formAction] = useActionState(revokeInvitationAction, null);
   return (
     <li className="flex flex-wrap items-center gap-3 py-3 first:pt-0 last:pb-0">
-      <div className="min-w-0 flex-1">
+      <div className="min-w-0 flex-1 basis-40">
         <p className="truncate text-sm font-medium text-foreground">{invitation.email}</p>
         <p className="text-xs text-muted-foreground">
           Expires {new Date(invitation.expiresAt).toLocaleDateString()}

@@ -29,7 +29,7 @@ export function MemberRow({ member, isSelf, actorRole }: MemberRowProps) {
   return (
     <li className="flex flex-wrap items-center gap-3 py-3 first:pt-0 last:pb-0" data-testid="member-row">
       <Avatar name={label} size="sm" />
-      <div className="min-w-0 flex-1">
+      <div className="min-w-0 flex-1 basis-40">
         <p className="truncate text-sm font-medium text-foreground">
           {label} {isSelf ? <span className="font-normal text-muted-foreground">(you)</span> : null}
         </p>
@@ -41,7 +41,7 @@ export function MemberRow({ member, isSelf, actorRole }: MemberRowProps) {
         ) : null}
       </div>
       {canManage ? (
-        <div className="flex items-center gap-2">
+        <div className="ml-auto flex items-center gap-2">
           <form action={roleAction}>
             <input type="hidden" name="memberUserId" value={member.userId} />
             <label className="sr-only" htmlFor={`role-${member.userId}`}>
