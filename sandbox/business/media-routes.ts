@@ -27,8 +27,8 @@ export function registerMediaRoutes(router: Router, state: BusinessState) {
     'POST',
     `${BASE}/upload/`,
     meta('media.upload'),
-    apiRoute(async ({ req, res }) => {
-      const token = requireAccessToken(state, req);
+    apiRoute(async ({ req, res, endpoint }) => {
+      const token = requireAccessToken(state, req, endpoint);
       requireScope(token, 'message.list.send');
       const body = await readBody(req, 25 * 1024 * 1024);
       const form = parseMultipart(body, req.headers['content-type'] ?? '');
@@ -62,8 +62,8 @@ export function registerMediaRoutes(router: Router, state: BusinessState) {
     'POST',
     `${BASE}/download/`,
     meta('media.download'),
-    apiRoute(async ({ req, res }) => {
-      const token = requireAccessToken(state, req);
+    apiRoute(async ({ req, res, endpoint }) => {
+      const token = requireAccessToken(state, req, endpoint);
       requireScope(token, 'message.list.read');
       const body = await readJsonObject(req);
       requireOwnBusinessId(token, requireString(body, 'business_id'));

@@ -45,8 +45,8 @@ export function registerMessageRoutes(router: Router, state: BusinessState) {
     'POST',
     `${BASE}/send/`,
     meta('message.send'),
-    apiRoute(async ({ req, res }) => {
-      const token = requireAccessToken(state, req);
+    apiRoute(async ({ req, res, endpoint }) => {
+      const token = requireAccessToken(state, req, endpoint);
       requireScope(token, 'message.list.send');
       const body = await readJsonObject(req);
       requireOwnBusinessId(token, requireString(body, 'business_id'));
@@ -79,8 +79,8 @@ export function registerMessageRoutes(router: Router, state: BusinessState) {
     'GET',
     `${BASE}/conversation/list/`,
     meta('conversation.list'),
-    apiRoute(({ req, res, url }) => {
-      const token = requireAccessToken(state, req);
+    apiRoute(({ req, res, url, endpoint }) => {
+      const token = requireAccessToken(state, req, endpoint);
       requireScope(token, 'message.list.read');
       requireOwnBusinessId(token, requireString(url.searchParams, 'business_id'));
       const type = requireConversationType(url.searchParams);
@@ -100,8 +100,8 @@ export function registerMessageRoutes(router: Router, state: BusinessState) {
     'GET',
     `${BASE}/content/list/`,
     meta('content.list'),
-    apiRoute(({ req, res, url }) => {
-      const token = requireAccessToken(state, req);
+    apiRoute(({ req, res, url, endpoint }) => {
+      const token = requireAccessToken(state, req, endpoint);
       requireScope(token, 'message.list.read');
       requireOwnBusinessId(token, requireString(url.searchParams, 'business_id'));
       const conversation = findOwnConversation(
@@ -120,8 +120,8 @@ export function registerMessageRoutes(router: Router, state: BusinessState) {
     'GET',
     `${BASE}/capabilities/get/`,
     meta('capabilities.get'),
-    apiRoute(({ req, res, url }) => {
-      const token = requireAccessToken(state, req);
+    apiRoute(({ req, res, url, endpoint }) => {
+      const token = requireAccessToken(state, req, endpoint);
       requireOwnBusinessId(token, requireString(url.searchParams, 'business_id'));
       const conversation = findOwnConversation(
         state,

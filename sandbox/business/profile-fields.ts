@@ -1,5 +1,5 @@
+import { DAY_MS, isoDate, seededInt } from '../core/seeded-number';
 import type { SandboxUser } from '../core/users';
-import { DAY_MS, isoDate, seededInt } from './seeded-number';
 
 /** business/get fields and the scope each needs (marketing reference A8: "each field needs a matching scope"). */
 export const PROFILE_FIELD_SCOPES: Record<string, string> = {

@@ -1,8 +1,8 @@
 import type { SandboxApp } from '../core/config';
 import type { SandboxContext } from '../core/context';
+import { control, readJson } from '../core/control-json';
 import { sendJson } from '../core/http';
 import type { Router } from '../core/router';
-import { control, readJson } from './read-json';
 
 type AppPatch = Partial<
   Pick<SandboxApp, 'audited' | 'pkce' | 'webhookUrl' | 'redirectUris' | 'verifiedUrlPrefixes'>

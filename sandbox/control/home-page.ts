@@ -1,9 +1,9 @@
 import type { SandboxContext } from '../core/context';
+import { control } from '../core/control-json';
 import { escapeHtml, sendHtml } from '../core/http';
 import type { Router } from '../core/router';
 import { publishMachine } from '../open-api/publish-machine';
 import { publishStore } from '../open-api/publish-store';
-import { control } from './read-json';
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:1.5rem;color:#161823}table{border-collapse:collapse;margin-bottom:1.5rem}
 td,th{border:1px solid #ddd;padding:.25rem .5rem;font-size:.85rem;text-align:left}code{font-size:.8rem}`;
@@ -37,7 +37,7 @@ export function registerHomePage(router: Router, ctx: SandboxContext) {
         p.postIds.join(','),
       ]);
     const deliveries = ctx.webhooks
-      .list(30)
+      .list({ limit: 30 })
       .reverse()
       .map((d) => [d.event, d.state, d.attempts.length, d.url]);
     const counts = Object.entries(ctx.requestLog.countsByEndpoint()).map(([endpoint, count]) => [

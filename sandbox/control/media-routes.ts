@@ -1,10 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import type { SandboxContext } from '../core/context';
+import { control } from '../core/control-json';
 import { sendJson } from '../core/http';
 import type { Router } from '../core/router';
 import { buildMp4, SAMPLE_JPEG, SAMPLE_PNG, SAMPLE_WEBM } from '../open-api/sample-media';
 import { placeholderImage } from './placeholder-image';
-import { control } from './read-json';
 
 const MAX_SAMPLE_BYTES = 256 * 1024 * 1024;
 

@@ -1,9 +1,9 @@
 import type { SandboxContext } from '../core/context';
+import { control, readJson } from '../core/control-json';
 import { sendJson } from '../core/http';
 import type { Router } from '../core/router';
 import { publishMachine } from '../open-api/publish-machine';
 import { type PublishRecord, publishStore } from '../open-api/publish-store';
-import { control, readJson } from './read-json';
 
 type Outcome = 'complete' | 'failed' | 'inbox_posted' | 'public' | 'private';
 

@@ -1,9 +1,9 @@
 import type { SandboxContext } from '../core/context';
+import { control, readJson } from '../core/control-json';
 import { sendJson } from '../core/http';
 import type { Router } from '../core/router';
 import type { SandboxUser } from '../core/users';
 import { type PostingFlags, publishStore } from '../open-api/publish-store';
-import { control, readJson } from './read-json';
 import { createSandboxUser, type NewUserInput } from './seed-users';
 
 export function userView(ctx: SandboxContext, user: SandboxUser) {

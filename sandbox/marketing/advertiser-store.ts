@@ -1,4 +1,4 @@
-import { seededInt } from '../business/seeded-number';
+import { seededInt } from '../core/seeded-number';
 
 export type Campaign = { campaignId: string; name: string; objective: string };
 

@@ -1,4 +1,4 @@
-import { DAY_MS, isoDate } from '../business/seeded-number';
+import { DAY_MS, isoDate } from '../core/seeded-number';
 import type { Advertiser } from './advertiser-store';
 import type { ReportParams } from './report-params';
 import {

@@ -4,7 +4,6 @@ import { readBody, sendJson } from '../core/http';
 import type { Router } from '../core/router';
 import type { Advertiser, NewAdvertiser } from './advertiser-store';
 import type { MarketingState } from './marketing-state';
-import type { RateLimitConfig } from './rate-limiter';
 
 const control = (endpoint: string) => ({
   endpoint: `control.marketing.${endpoint}`,
@@ -86,9 +85,22 @@ export function registerMarketingControlRoutes(router: Router, state: MarketingS
     },
   );
 
+  // Shorthand for the Marketing rules of /_sandbox/rate-limits; null switches one off.
   router.add('POST', '/_sandbox/marketing/rate-limit', control('rate-limit'), async ({ req, res }) => {
-    const body = await readJson<RateLimitConfig>(req);
-    state.limiter.config = { ...state.limiter.config, ...body };
-    sendJson(res, 200, { rateLimit: state.limiter.config });
+    const body = await readJson<Record<'qps' | 'qpm' | 'reportQpsPerAdvertiser', number | null>>(req);
+    const ids = {
+      qps: 'marketing.app.qps',
+      qpm: 'marketing.app.qpm',
+      reportQpsPerAdvertiser: 'marketing.report.advertiser',
+    };
+    const patches = Object.entries(ids)
+      .filter(([key]) => key in body)
+      .map(([key, id]) => {
+        const limit = body[key as keyof typeof ids];
+        return limit === null || limit === undefined ? { id, enabled: false } : { id, limit, enabled: true };
+      });
+    const problem = ctx.rateLimits.update(patches);
+    if (problem) return sendJson(res, 400, { error: problem });
+    sendJson(res, 200, ctx.rateLimits.view());
   });
 }

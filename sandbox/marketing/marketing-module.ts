@@ -26,7 +26,6 @@ export const createMarketingModule: ModuleFactory = (ctx) => {
     reset() {
       state.advertisers.clear();
       state.tokens.clear();
-      state.limiter.reset();
       seedAdvertisers(state);
     },
     snapshot: (): MarketingSnapshot => ({

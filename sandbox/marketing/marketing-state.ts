@@ -1,17 +1,15 @@
 import type { SandboxContext } from '../core/context';
 import { AdsTokenStore } from './ads-token-store';
 import { AdvertiserStore, SEED_ADVERTISERS } from './advertiser-store';
-import { RateLimiter } from './rate-limiter';
 
 export type MarketingState = {
   ctx: SandboxContext;
   advertisers: AdvertiserStore;
   tokens: AdsTokenStore;
-  limiter: RateLimiter;
 };
 
 export function createMarketingState(ctx: SandboxContext): MarketingState {
-  return { ctx, advertisers: new AdvertiserStore(), tokens: new AdsTokenStore(), limiter: new RateLimiter() };
+  return { ctx, advertisers: new AdvertiserStore(), tokens: new AdsTokenStore() };
 }
 
 export function seedAdvertisers(state: MarketingState) {

@@ -1,5 +1,5 @@
 import { ApiError, CODES, parseJsonArrayParam, requireString } from '../business/api-error';
-import { DAY_MS, parseIsoDate } from '../business/seeded-number';
+import { DAY_MS, parseIsoDate } from '../core/seeded-number';
 
 export const BASE_METRICS = ['spend', 'impressions', 'clicks', 'reach', 'conversion'] as const;
 export const DERIVED_METRICS = [

@@ -3,7 +3,7 @@ import type { Router } from '../core/router';
 import { buildReportRows } from './build-report';
 import type { MarketingState } from './marketing-state';
 import { parseReportParams } from './report-params';
-import { requireAdsToken, requireAdvertiserAccess } from './require-ads-token';
+import { checkAdvertiserRate, requireAdsToken, requireAdvertiserAccess } from './require-ads-token';
 
 /** GET report/integrated/get/: synchronous BASIC reports over deterministic synthetic delivery. */
 export function registerReportRoutes(router: Router, state: MarketingState) {
@@ -12,11 +12,11 @@ export function registerReportRoutes(router: Router, state: MarketingState) {
     'GET',
     '/open_api/v1.3/report/integrated/get/',
     meta,
-    apiRoute(({ req, res, url }) => {
-      const token = requireAdsToken(state, req);
+    apiRoute(({ req, res, url, endpoint }) => {
+      const token = requireAdsToken(state, req, endpoint);
       const params = parseReportParams(url.searchParams);
       const advertiser = requireAdvertiserAccess(state, token, params.advertiserId);
-      state.limiter.checkAdvertiser(advertiser.advertiserId);
+      checkAdvertiserRate(state, endpoint, advertiser.advertiserId);
       const rows = buildReportRows(advertiser, params, state.ctx.clock.nowMs());
       const start = (params.page - 1) * params.pageSize;
       sendOk(res, {

@@ -13,6 +13,8 @@ let token: string;
 let ids: string[];
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, snapshotPath: null });
+  // These tests are about report shapes, not pacing: the app tier's 10 QPS would get in their way.
+  sandbox.ctx.rateLimits.setAll(false);
   const connected = await connectAdvertisers(sandbox);
   token = connected.accessToken;
   ids = connected.advertiserIds;

@@ -1,4 +1,4 @@
-import { seededInt, seededUnit } from '../business/seeded-number';
+import { seededInt, seededUnit } from '../core/seeded-number';
 
 export type BaseMetrics = {
   spend: number;

@@ -4,11 +4,10 @@ import { addApiRoute } from './api-route';
 import { ApiError } from './envelope';
 import { postingBlock, privacyOptions } from './posting-rules';
 import { publishStore } from './publish-store';
-import type { RateLimiter } from './rate-limiter';
 
 // POST /v2/post/publish/creator_info/query/ – what the "Post to TikTok" screen must show.
-export function registerCreatorInfoRoute(router: Router, ctx: SandboxContext, limiter: RateLimiter) {
-  addApiRoute(router, ctx, limiter, {
+export function registerCreatorInfoRoute(router: Router, ctx: SandboxContext) {
+  addApiRoute(router, ctx, {
     method: 'POST',
     path: '/v2/post/publish/creator_info/query',
     endpoint: 'open-api.creator-info',

@@ -4,7 +4,6 @@ import type { SandboxUser } from '../core/users';
 import { addApiRoute } from './api-route';
 import { ApiError } from './envelope';
 import { parseFields, pick } from './fields';
-import type { RateLimiter } from './rate-limiter';
 
 // Since the 2024 scope split, profile and stats fields need their own scopes.
 const FIELD_SCOPES: Record<string, string> = {
@@ -25,8 +24,8 @@ const FIELD_SCOPES: Record<string, string> = {
 };
 
 // GET /v2/user/info/?fields=… – the token owner's profile, only the fields asked for.
-export function registerUserInfoRoute(router: Router, ctx: SandboxContext, limiter: RateLimiter) {
-  addApiRoute(router, ctx, limiter, {
+export function registerUserInfoRoute(router: Router, ctx: SandboxContext) {
+  addApiRoute(router, ctx, {
     method: 'GET',
     path: '/v2/user/info',
     endpoint: 'open-api.user.info',

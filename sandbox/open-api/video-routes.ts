@@ -3,12 +3,11 @@ import type { Router } from '../core/router';
 import { addApiRoute } from './api-route';
 import { ApiError } from './envelope';
 import { parseFields, pick } from './fields';
-import type { RateLimiter } from './rate-limiter';
 import { VIDEO_FIELDS, videoObject } from './video-object';
 
 /** POST /v2/video/list/ and /v2/video/query/ – the Display API over the token owner's public videos. */
-export function registerVideoRoutes(router: Router, ctx: SandboxContext, limiter: RateLimiter) {
-  addApiRoute(router, ctx, limiter, {
+export function registerVideoRoutes(router: Router, ctx: SandboxContext) {
+  addApiRoute(router, ctx, {
     method: 'POST',
     path: '/v2/video/list',
     endpoint: 'open-api.video.list',
@@ -38,7 +37,7 @@ export function registerVideoRoutes(router: Router, ctx: SandboxContext, limiter
     },
   });
 
-  addApiRoute(router, ctx, limiter, {
+  addApiRoute(router, ctx, {
     method: 'POST',
     path: '/v2/video/query',
     endpoint: 'open-api.video.query',
