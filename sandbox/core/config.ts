@@ -97,7 +97,8 @@ export const LIFETIME_PROFILES: LifetimeProfiles = {
 
 function lifetimeProfile(name: string | undefined): SandboxConfig['lifetimes'] {
   const profile = LIFETIME_PROFILES[(name ?? 'current') as keyof LifetimeProfiles];
-  if (!profile) throw new Error(`SANDBOX_LIFETIMES must be one of ${Object.keys(LIFETIME_PROFILES).join(', ')}`);
+  if (!profile)
+    throw new Error(`SANDBOX_LIFETIMES must be one of ${Object.keys(LIFETIME_PROFILES).join(', ')}`);
   return structuredClone(profile);
 }
 
