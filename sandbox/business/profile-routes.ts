@@ -42,7 +42,8 @@ export function registerProfileRoutes(router: Router, state: BusinessState) {
       const user = state.ctx.users.get(token.userId);
       if (!user) throw new ApiError(CODES.notFound, 'The business account no longer exists.');
       const data: Record<string, unknown> = {};
-      for (const field of fields) if (!daily.includes(field)) data[field] = profileValue(user, field);
+      for (const field of fields)
+        if (!daily.includes(field)) data[field] = profileValue(user, field, state.ctx.clock.nowMs());
       if (daily.length) {
         const todayMs = Math.floor(state.ctx.clock.nowMs() / DAY_MS) * DAY_MS;
         const { startMs, endMs } = dateRange(url, todayMs);

@@ -77,7 +77,9 @@ export function registerAuthRoutes(router: Router, ctx: SandboxContext) {
       loginKit?: Partial<TokenLifetimes>;
       business?: Partial<TokenLifetimes>;
     }>(req);
-    const profile = body.profile ? LIFETIME_PROFILES[body.profile as keyof typeof LIFETIME_PROFILES] : undefined;
+    const profile = body.profile
+      ? LIFETIME_PROFILES[body.profile as keyof typeof LIFETIME_PROFILES]
+      : undefined;
     if (body.profile && !profile)
       return sendJson(res, 400, {
         error: `profile must be one of ${Object.keys(LIFETIME_PROFILES).join(', ')}`,

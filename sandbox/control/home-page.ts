@@ -4,6 +4,7 @@ import { escapeHtml, sendHtml } from '../core/http';
 import type { Router } from '../core/router';
 import { publishMachine } from '../open-api/publish-machine';
 import { publishStore } from '../open-api/publish-store';
+import { videoCount } from '../open-api/user-videos';
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:1.5rem;color:#161823}table{border-collapse:collapse;margin-bottom:1.5rem}
 td,th{border:1px solid #ddd;padding:.25rem .5rem;font-size:.85rem;text-align:left}code{font-size:.8rem}`;
@@ -23,7 +24,7 @@ export function registerHomePage(router: Router, ctx: SandboxContext) {
     publishMachine(ctx).advanceAll();
     const users = ctx.users
       .list()
-      .map((u) => [u.kind, u.displayName, `@${u.username}`, u.privacy, u.openId, u.videos.length]);
+      .map((u) => [u.kind, u.displayName, `@${u.username}`, u.privacy, u.openId, videoCount(u)]);
     const posts = publishStore(ctx)
       .list()
       .slice(0, 50)

@@ -46,7 +46,14 @@ export function registerMediaRoutes(router: Router, ctx: SandboxContext) {
   });
 
   for (const path of ['/_sandbox/avatars/:file', '/_sandbox/covers/:file']) {
-    router.add('GET', path, control('images'), ({ res, params }) => {
+    router.add('GET', path, control('images'), ({ res, params, url }) => {
+      // Signed CDN links die at x-expires (sandbox time): covers after 6 h, creator_info avatars
+      // after 2 h. Links without it (user/info avatars) do not expire.
+      const expires = url.searchParams.get('x-expires');
+      if (expires !== null && Number(expires) < ctx.clock.nowSeconds()) {
+        res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+        return res.end('This link has expired.');
+      }
       const file = params.file ?? '';
       const user = ctx.users.get(file.replace(/\.\w+$/, ''));
       const svg = placeholderImage(file, user?.displayName ?? file);

@@ -2,6 +2,7 @@ import type { SandboxContext } from '../core/context';
 import type { Router } from '../core/router';
 import type { SandboxUser } from '../core/users';
 import { addApiRoute } from './api-route';
+import { creatorStats } from './creator-stats';
 import { ApiError } from './envelope';
 import { parseFields, pick } from './fields';
 
@@ -59,9 +60,6 @@ function userFields(ctx: SandboxContext, user: SandboxUser): Record<string, unkn
     profile_deep_link: `https://vm.tiktok.com/sbx${user.id.slice(2)}/`,
     is_verified: user.isVerified,
     username: user.username,
-    follower_count: user.stats.followers,
-    following_count: user.stats.following,
-    likes_count: user.stats.likes,
-    video_count: Math.max(user.stats.videos, user.videos.length),
+    ...creatorStats(user, ctx.config.publicUrl, ctx.clock.nowMs()),
   };
 }

@@ -3,6 +3,7 @@ import type { Router } from '../core/router';
 import { addApiRoute } from './api-route';
 import { ApiError } from './envelope';
 import { parseFields, pick } from './fields';
+import { userVideos } from './user-videos';
 import { VIDEO_FIELDS, videoObject } from './video-object';
 
 /** POST /v2/video/list/ and /v2/video/query/ – the Display API over the token owner's public videos. */
@@ -24,9 +25,9 @@ export function registerVideoRoutes(router: Router, ctx: SandboxContext) {
         throw new ApiError('invalid_params', 'cursor must be an int64 timestamp in milliseconds.');
       }
       const now = ctx.clock.nowMs();
-      const older = [...session.user.videos]
-        .filter((video) => video.createTime * 1000 < cursor && video.createTime * 1000 <= now)
-        .sort((a, b) => b.createTime - a.createTime);
+      const older = userVideos(session.user, ctx.config.publicUrl, now).filter(
+        (video) => video.createTime * 1000 < cursor,
+      );
       const page = older.slice(0, maxCount as number);
       const last = page.at(-1);
       return {
@@ -56,7 +57,9 @@ export function registerVideoRoutes(router: Router, ctx: SandboxContext) {
       }
       const now = ctx.clock.nowMs();
       // Ids that are not the user's are silently left out, as TikTok does.
-      const videos = session.user.videos.filter((video) => ids.includes(video.id));
+      const videos = userVideos(session.user, ctx.config.publicUrl, now).filter((video) =>
+        ids.includes(video.id),
+      );
       return {
         videos: videos.map((video) => pick(videoObject(video, now), fields)),
         cursor: 0,
