@@ -92,9 +92,8 @@ describe('account and video stats grow across sandbox days', () => {
   it('cover URLs work until their x-expires (6 h of sandbox time), then answer 403', async () => {
     const { videos } = await snapshot();
     const cover = videos[0]?.cover_image_url ?? '';
-    expect(Number(new URL(cover).searchParams.get('x-expires'))).toBe(
-      sandbox.ctx.clock.nowSeconds() + 6 * 3600,
-    );
+    const expires = Number(new URL(cover).searchParams.get('x-expires'));
+    expect(Math.abs(expires - (sandbox.ctx.clock.nowSeconds() + 6 * 3600))).toBeLessThanOrEqual(2);
     expect((await fetch(cover)).status).toBe(200);
     sandbox.ctx.clock.travel(6 * 3600 * 1000 + 1000);
     expect((await fetch(cover)).status).toBe(403);
