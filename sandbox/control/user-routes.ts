@@ -4,7 +4,7 @@ import { sendJson } from '../core/http';
 import type { Router } from '../core/router';
 import type { SandboxUser } from '../core/users';
 import { creatorStats } from '../open-api/creator-stats';
-import { type PostingFlags, publishStore } from '../open-api/publish-store';
+import { type PostingFlags, postingFlagsProblem, publishStore } from '../open-api/publish-store';
 import { userVideos, videoCount } from '../open-api/user-videos';
 import { registerBulkUserRoute } from './bulk-users';
 import { createSandboxUser, type NewUserInput } from './seed-users';
@@ -69,6 +69,8 @@ export function registerUserRoutes(router: Router, ctx: SandboxContext) {
     const { privacy, region, ...flags } = body;
     if (region !== undefined && !isRegion(region))
       return sendJson(res, 400, { error: 'region must be a two-letter country code, e.g. DE' });
+    const problem = postingFlagsProblem(flags);
+    if (problem) return sendJson(res, 400, { error: problem });
     if (privacy === 'public' || privacy === 'private') user.privacy = privacy;
     if (region) user.region = region;
     const store = publishStore(ctx);

@@ -13,6 +13,8 @@ export type SandboxApp = {
   pkce: 'required' | 'optional';
   /** PULL_FROM_URL only accepts media under these prefixes (TikTok's "verified domains"). */
   verifiedUrlPrefixes: string[];
+  /** PULL_FROM_URL downloads in `Range` requests and fails on a server that ignores them. */
+  pullInRanges?: boolean;
 };
 
 export type TokenLifetimes = {

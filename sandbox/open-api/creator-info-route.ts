@@ -24,7 +24,7 @@ export function registerCreatorInfoRoute(router: Router, ctx: SandboxContext) {
         creator_avatar_url: `${ctx.config.publicUrl}/_sandbox/avatars/${user.id}.jpeg?x-expires=${ctx.clock.nowSeconds() + 7200}`,
         creator_username: user.username,
         creator_nickname: user.displayName,
-        privacy_level_options: privacyOptions(user),
+        privacy_level_options: privacyOptions(ctx, user),
         comment_disabled: flags.commentDisabled,
         duet_disabled: privateAccount || flags.duetDisabled,
         stitch_disabled: privateAccount || flags.stitchDisabled,
