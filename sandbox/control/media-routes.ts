@@ -68,7 +68,7 @@ export function registerMediaRoutes(router: Router, ctx: SandboxContext) {
     }
   });
 
-  for (const path of ['/_sandbox/avatars/:file', '/_sandbox/covers/:file']) {
+  for (const path of ['/_sandbox/avatars/:file', '/_sandbox/covers/:file', '/_sandbox/stickers/:file']) {
     router.add('GET', path, control('images'), ({ res, params, url }) => {
       // Signed CDN links die at x-expires (sandbox time): covers after 6 h, creator_info avatars
       // after 2 h. Links without it (user/info avatars) do not expire.

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { SandboxContext } from '../core/context';
+import { stringifyWithInt64 } from '../core/int64-json';
 import { emitDevWebhook } from '../dev-webhooks/emit-dev-webhook';
-import { stringifyWithInt64 } from './int64-json';
 import { makeVideo, newItemId } from './make-video';
 import { checkPhotoFile, checkVideoFile } from './media-check';
 import { type PublishRecord, publishStore } from './publish-store';

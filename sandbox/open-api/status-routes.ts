@@ -1,10 +1,10 @@
 import type { SandboxContext } from '../core/context';
 import { logId } from '../core/fault-response';
+import { stringifyWithInt64 } from '../core/int64-json';
 import type { Router } from '../core/router';
 import type { LoginKitSession } from '../login-kit/resolve-login-kit-token';
 import { addApiRoute } from './api-route';
 import { ApiError } from './envelope';
-import { stringifyWithInt64 } from './int64-json';
 import { publishMachine } from './publish-machine';
 import { type PublishRecord, publishStore } from './publish-store';
 import { abortDownload } from './start-publish';
