@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { logId } from '../core/fault-response';
 import { readBody, sendJson } from '../core/http';
 import { parseJsonWithInt64, stringifyWithInt64 } from '../core/int64-json';
+import { parseLooseJson } from '../core/loose-json';
 import type { RouteHandler, RouteRequest } from '../core/router';
 
 /**
@@ -103,11 +104,14 @@ export function optionalString(source: JsonObject | URLSearchParams, field: stri
   return value;
 }
 
-/** Query parameters that carry lists are JSON array strings (`["a", "b"]`, Ruby's Array#to_s works too). */
+/**
+ * Query parameters that carry lists are JSON array strings (`["a", "b"]`; Ruby's Array#to_s and
+ * Python's repr `['a', 'b']` work too).
+ */
 export function parseJsonArrayParam(raw: string | null, field: string): string[] | undefined {
   if (raw === null || raw === '') return undefined;
   try {
-    const parsed: unknown = JSON.parse(raw);
+    const parsed: unknown = parseLooseJson(raw);
     if (Array.isArray(parsed) && parsed.every((v) => typeof v === 'string')) return parsed;
   } catch {
     // fall through to the error below
