@@ -118,6 +118,17 @@ describe('publishing outcomes on command', () => {
     },
   );
 
+  it('post.publish.* webhooks can be held and arrive only when released', async () => {
+    await control('webhooks/hold', { events: ['post.publish.*'], userOpenId: tokens.open_id });
+    const publishId = await directPost();
+    await waitForPost(sandbox, publishId, (post) => post.status === 'PUBLISH_COMPLETE');
+    const mine = () => receiver.received.filter((h) => h.content.publish_id === publishId);
+    expect(mine()).toHaveLength(0);
+    await fetch(`${sandbox.url}/_sandbox/webhooks/holds`, { method: 'DELETE' });
+    await control('webhooks/release', {});
+    expect(mine().map((h) => h.envelope.event)).toEqual(['post.publish.complete']);
+  });
+
   it('refuses fail reasons TikTok does not have', async () => {
     expect((await control('posts/arm', { userId: user.id, failReason: 'bad_vibes' })).status).toBe(400);
   });
