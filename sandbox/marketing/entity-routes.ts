@@ -9,6 +9,7 @@ import {
   fieldNames,
   secondaryStatus,
 } from './entity-fields';
+import { intParam } from './int-param';
 import type { MarketingState } from './marketing-state';
 import { requireAdsToken, requireAdvertiserAccess } from './require-ads-token';
 
@@ -77,15 +78,6 @@ function matches(kind: EntityKindName, path: EntityPath, filter: Record<string, 
     inList('adgroup_ids', path.adgroup?.adgroupId) &&
     inList('ad_ids', path.ad?.adId)
   );
-}
-
-function intParam(params: URLSearchParams, field: string, fallback: number, max: number) {
-  const raw = params.get(field);
-  if (raw === null || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max)
-    throw bad(`${field}: Must be between 1 and ${max}.`);
-  return value;
 }
 
 /** GET campaign/get/, adgroup/get/, ad/get/: paged lists of an advertiser's entities, newest first. */

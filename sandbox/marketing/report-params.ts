@@ -1,6 +1,7 @@
 import { ApiError, CODES, parseJsonArrayParam, requireString } from '../business/api-error';
 import { parseLooseJson } from '../core/loose-json';
 import { parseIsoDate } from '../core/seeded-number';
+import { intParam } from './int-param';
 import { daysBetween } from './local-time';
 import { type Level, metricProblem } from './metric-catalog';
 import { BREAKDOWNS } from './split';
@@ -51,15 +52,6 @@ const ID_FIELDS: Record<string, EntityKind> = {
 const STATUS_MODES: StatusMode[] = ['STATUS_ALL', 'STATUS_NOT_DELETE', 'STATUS_DELETE'];
 
 const bad = (message: string) => new ApiError(CODES.invalidParam, message);
-
-function intParam(params: URLSearchParams, field: string, fallback: number, max: number) {
-  const raw = params.get(field);
-  if (raw === null || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max)
-    throw bad(`${field}: Must be between 1 and ${max}.`);
-  return value;
-}
 
 /** Date-span rules from the Go SDK: 30 days by day, 1 day by hour, 365 days without a time dimension. */
 function dateRange(params: URLSearchParams, time: ReportParams['time']) {
