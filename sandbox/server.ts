@@ -5,8 +5,7 @@ import { dirname } from 'node:path';
 import { loadSandboxConfig, type SandboxConfig } from './core/config';
 import { createContext, type SandboxContext, type SandboxModule } from './core/context';
 import { registerCoreControlRoutes } from './core/control-routes';
-import { sendFault } from './core/fault-response';
-import { BodyTooLargeError, sendJson } from './core/http';
+import { createDispatcher } from './core/dispatch';
 import { Router } from './core/router';
 import { MODULE_FACTORIES } from './modules';
 
@@ -47,6 +46,7 @@ export async function startSandbox(overrides: Partial<SandboxConfig> = {}): Prom
     ctx.users.clear();
     ctx.authCodes.clear();
     ctx.faults.clear();
+    ctx.rateLimits.reset();
     ctx.requestLog.clear();
     ctx.webhooks.clear();
     ctx.clock.reset();
@@ -78,49 +78,7 @@ export async function startSandbox(overrides: Partial<SandboxConfig> = {}): Prom
     }
   }
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', config.publicUrl);
-    const found = router.match(req.method ?? 'GET', url.pathname);
-    if (!found)
-      return sendJson(res, 404, {
-        error: { code: 'not_found', message: `No sandbox route for ${url.pathname}` },
-      });
-    const { route, params } = found;
-    let faulted = false;
-    if (route.surface !== 'control') {
-      res.on('finish', () =>
-        ctx.requestLog.record({
-          at: ctx.clock.nowMs(),
-          method: req.method ?? 'GET',
-          path: url.pathname,
-          endpoint: route.endpoint,
-          status: res.statusCode,
-          fault: faulted,
-        }),
-      );
-      const fault = ctx.faults.take(route.endpoint);
-      if (fault) {
-        if (fault.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
-        if (fault.status !== undefined || fault.errorCode !== undefined) {
-          faulted = true;
-          req.resume();
-          return sendFault(res, route.surface, fault);
-        }
-      }
-    }
-    try {
-      await route.handler({ req, res, url, params, ctx });
-      if (req.method !== 'GET') ctx.markDirty();
-    } catch (err) {
-      if (res.headersSent) return res.end();
-      if (err instanceof BodyTooLargeError)
-        return sendJson(res, 413, { error: { code: 'body_too_large', message: err.message } });
-      if (err instanceof SyntaxError)
-        return sendJson(res, 400, { error: { code: 'invalid_params', message: 'Malformed JSON body' } });
-      console.error('[sandbox] handler failed', route.endpoint, err);
-      sendJson(res, 500, { error: { code: 'internal_error', message: 'Sandbox handler failed' } });
-    }
-  });
+  const server = createServer(createDispatcher(router, ctx));
 
   await new Promise<void>((resolve) => server.listen(config.port, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;

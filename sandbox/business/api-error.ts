@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { logId } from '../core/fault-response';
 import { readBody, sendJson } from '../core/http';
+import { parseJsonWithInt64, stringifyWithInt64 } from '../core/int64-json';
+import { parseLooseJson } from '../core/loose-json';
 import type { RouteHandler, RouteRequest } from '../core/router';
 
 /**
@@ -43,9 +45,12 @@ function envelope(code: number, message: string, data: unknown) {
   return { body: { code, message, request_id: requestId, data }, headers: { 'x-tt-logid': requestId } };
 }
 
-export function sendOk(res: ServerResponse, data: unknown) {
+/** Success envelope; digit-only values under `int64Keys` are written as bare int64 numbers. */
+export function sendOk(res: ServerResponse, data: unknown, int64Keys: string[] = []) {
   const { body, headers } = envelope(0, 'OK', data);
-  sendJson(res, 200, body, headers);
+  if (int64Keys.length === 0) return sendJson(res, 200, body, headers);
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(stringifyWithInt64(body, int64Keys));
 }
 
 export function sendApiError(res: ServerResponse, error: ApiError) {
@@ -72,7 +77,8 @@ export async function readJsonObject(req: IncomingMessage): Promise<JsonObject> 
   if (!raw.trim()) return {};
   let parsed: unknown;
   try {
-    parsed = JSON.parse(raw);
+    // Clients may send ids as bare int64 numbers; read them exactly.
+    parsed = parseJsonWithInt64(raw);
   } catch {
     throw new ApiError(CODES.invalidParam, 'Request body is not valid JSON.');
   }
@@ -98,11 +104,14 @@ export function optionalString(source: JsonObject | URLSearchParams, field: stri
   return value;
 }
 
-/** Query parameters that carry lists are JSON array strings (`["a", "b"]`, Ruby's Array#to_s works too). */
+/**
+ * Query parameters that carry lists are JSON array strings (`["a", "b"]`; Ruby's Array#to_s and
+ * Python's repr `['a', 'b']` work too).
+ */
 export function parseJsonArrayParam(raw: string | null, field: string): string[] | undefined {
   if (raw === null || raw === '') return undefined;
   try {
-    const parsed: unknown = JSON.parse(raw);
+    const parsed: unknown = parseLooseJson(raw);
     if (Array.isArray(parsed) && parsed.every((v) => typeof v === 'string')) return parsed;
   } catch {
     // fall through to the error below

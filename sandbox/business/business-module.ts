@@ -1,4 +1,5 @@
 import type { ModuleFactory } from '../core/context';
+import { type BusinessSettings, DEFAULT_BUSINESS_SETTINGS } from './business-settings';
 import { createBusinessState } from './business-state';
 import { registerBusinessControlRoutes } from './control-routes';
 import type { Conversation } from './conversation-store';
@@ -17,6 +18,7 @@ type BusinessSnapshot = {
   conversations: Conversation[];
   media: ReturnType<MediaStore['snapshot']>;
   webhookUrls: [string, string][];
+  settings?: BusinessSettings;
 };
 
 /** Business API (tt_user OAuth, business/get, DMs, webhooks) on business-api.tiktok.com. */
@@ -39,6 +41,7 @@ export const createBusinessModule: ModuleFactory = (ctx) => {
       state.conversations.clear();
       state.media.clear();
       state.webhookUrls.clear();
+      state.settings = { ...DEFAULT_BUSINESS_SETTINGS };
       seedBusiness(state);
     },
     snapshot: (): BusinessSnapshot => ({
@@ -46,6 +49,7 @@ export const createBusinessModule: ModuleFactory = (ctx) => {
       conversations: state.conversations.snapshot(),
       media: state.media.snapshot(),
       webhookUrls: [...state.webhookUrls],
+      settings: state.settings,
     }),
     restore(data) {
       const snapshot = data as BusinessSnapshot;
@@ -53,6 +57,7 @@ export const createBusinessModule: ModuleFactory = (ctx) => {
       state.conversations.restore(snapshot.conversations ?? []);
       state.media.restore(snapshot.media ?? []);
       state.webhookUrls = new Map(snapshot.webhookUrls ?? []);
+      state.settings = { ...DEFAULT_BUSINESS_SETTINGS, ...snapshot.settings };
     },
   };
 };

@@ -1,4 +1,5 @@
 import type { SandboxContext } from '../core/context';
+import { type BusinessSettings, DEFAULT_BUSINESS_SETTINGS } from './business-settings';
 import { ConversationStore } from './conversation-store';
 import { MediaStore } from './media-store';
 import { BusinessTokenStore } from './token-store';
@@ -11,6 +12,7 @@ export type BusinessState = {
   media: MediaStore;
   /** Callback URLs registered through business/webhook/update/, keyed by webhookKey(). */
   webhookUrls: Map<string, string>;
+  settings: BusinessSettings;
 };
 
 export function createBusinessState(ctx: SandboxContext): BusinessState {
@@ -20,6 +22,7 @@ export function createBusinessState(ctx: SandboxContext): BusinessState {
     conversations: new ConversationStore(),
     media: new MediaStore(),
     webhookUrls: new Map(),
+    settings: { ...DEFAULT_BUSINESS_SETTINGS },
   };
 }
 
@@ -27,8 +30,8 @@ export function createBusinessState(ctx: SandboxContext): BusinessState {
 export function authorizedAppIds(state: BusinessState, openId: string): string[] {
   const now = state.ctx.clock.nowMs();
   const ids = state.tokens
-    .all()
-    .filter((t) => t.openId === openId && t.refreshExpiresAtMs > now && !(t.accessRevoked && t.refreshUsed))
+    .forAccount(openId)
+    .filter((t) => t.refreshExpiresAtMs > now && !(t.accessRevoked && t.refreshUsed))
     .map((t) => t.appId);
   return [...new Set(ids)];
 }

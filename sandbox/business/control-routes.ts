@@ -3,10 +3,13 @@ import { readBody, sendJson } from '../core/http';
 import type { Router } from '../core/router';
 import type { SandboxUser } from '../core/users';
 import { ApiError } from './api-error';
+import { registerBulkBusinessRoute } from './bulk-businesses';
+import { type BusinessSettings, settingsProblem } from './business-settings';
 import type { BusinessState } from './business-state';
 import { conversationSummary } from './conversation-summary';
 import { type CustomerDmInput, markReadByCustomer, receiveCustomerDm } from './customer-actions';
 import { messageJson } from './message-json';
+import { messagingRestricted } from './messaging-region';
 import { sendBusinessMessage } from './send-business-message';
 import type { BusinessToken } from './token-store';
 
@@ -51,12 +54,21 @@ export function registerBusinessControlRoutes(router: Router, state: BusinessSta
     if (!business) return sendJson(res, 404, { error: 'no such business user' });
     const customer = (body.customer ?? {}) as CustomerDmInput['customer'];
     const imageBase64 = str(body.imageBase64);
+    const type = str(body.type);
+    if (type !== undefined && !/^[a-z_]+$/.test(type))
+      return sendJson(res, 400, {
+        error: 'type must be a lowercase webhook type such as text, sticker or video',
+      });
+    if (messagingRestricted(business))
+      return sendJson(res, 409, {
+        error: 'DMs are unavailable for accounts in the EEA, Switzerland and the UK',
+      });
     try {
       const { conversation, message } = receiveCustomerDm(state, {
         business,
         conversationId: str(body.conversationId),
         customer,
-        type: str(body.type) as CustomerDmInput['type'],
+        type,
         text: str(body.text),
         embedUrl: str(body.embedUrl),
         referencedMessageId: str(body.referencedMessageId),
@@ -78,13 +90,47 @@ export function registerBusinessControlRoutes(router: Router, state: BusinessSta
   });
 
   router.add('POST', '/_sandbox/business/read', control('read'), async ({ req, res }) => {
-    const conversation = state.conversations.get(str((await readJson(req)).conversationId) ?? '');
+    const body = await readJson(req);
+    const conversation = state.conversations.get(str(body.conversationId) ?? '');
     if (!conversation) return sendJson(res, 404, { error: 'no such conversation' });
+    const at = body.lastReadTimestamp;
+    if (at !== undefined && !(Number.isInteger(at) && (at as number) <= ctx.clock.nowMs()))
+      return sendJson(res, 400, { error: 'lastReadTimestamp must be a ms timestamp not in the future' });
     sendJson(res, 200, {
       conversationId: conversation.id,
-      lastReadTimestamp: markReadByCustomer(state, conversation),
+      lastReadTimestamp: markReadByCustomer(state, conversation, at as number | undefined),
     });
   });
+
+  // Whether this conversation can receive images (IMAGE_SEND); TikTok turns it off per region.
+  router.add(
+    'POST',
+    '/_sandbox/business/conversations/:id/capabilities',
+    control('capabilities'),
+    async ({ req, res, params }) => {
+      const conversation = state.conversations.get(params.id ?? '');
+      if (!conversation) return sendJson(res, 404, { error: 'no such conversation' });
+      const body = await readJson(req);
+      if (typeof body.imageSend !== 'boolean')
+        return sendJson(res, 400, { error: 'imageSend must be a boolean' });
+      conversation.imageSend = body.imageSend;
+      sendJson(res, 200, { conversation: conversationSummary(state, conversation) });
+    },
+  );
+
+  router.add('GET', '/_sandbox/business/settings', control('settings'), ({ res }) =>
+    sendJson(res, 200, { settings: state.settings }),
+  );
+
+  router.add('POST', '/_sandbox/business/settings', control('settings.set'), async ({ req, res }) => {
+    const body = await readJson(req);
+    const problem = settingsProblem(body);
+    if (problem) return sendJson(res, 400, { error: problem });
+    state.settings = { ...state.settings, ...(body as Partial<BusinessSettings>) };
+    sendJson(res, 200, { settings: state.settings });
+  });
+
+  registerBulkBusinessRoute(router, state);
 
   // The business typing in the TikTok app: an im_send_msg echo with message_tag source APP.
   router.add('POST', '/_sandbox/business/app-message', control('app-message'), async ({ req, res }) => {

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 
-export type DmType = 'text' | 'image' | 'share_post' | 'sticker';
+/**
+ * Webhook `type`s (lowercase). Businesses send only text and images; customers also send shared
+ * posts, stickers, emojis, videos, and types no client knows yet (any other word).
+ */
+export type DmType = 'text' | 'image' | 'share_post' | 'sticker' | 'emoji' | 'video' | (string & {});
 
 export type DmMessage = {
   messageId: string;
@@ -11,6 +15,8 @@ export type DmMessage = {
   text?: string;
   mediaId?: string;
   embedUrl?: string;
+  /** Stickers and emojis arrive as links (a sticker link lasts 30 days, per the Go SDK). */
+  assetUrl?: string;
   referencedMessageId?: string;
   timestampMs: number;
   /** Where an outbound message came from: the Business Messaging API or typed in the TikTok app. */
@@ -37,9 +43,11 @@ export type Conversation = {
 
 /**
  * TikTok conversation ids are base64-like and may contain `+`; clients that forget to encode it
- * get "Param conversation_id is invalid." (the bububa SDK warns about this), so ours always hold one.
+ * get "Param conversation_id is invalid." (the bububa SDK warns about this), so opaque ones always
+ * hold one. Numeric ones are 19 digits, beyond a double's exact range.
  */
-function conversationId(): string {
+function conversationId(format: 'opaque' | 'numeric'): string {
+  if (format === 'numeric') return messageId();
   const body = randomBytes(15).toString('base64').replace(/\//g, '_');
   return `MS4wLjABAAAA${body.slice(0, 8)}+${body.slice(8)}`;
 }
@@ -51,17 +59,23 @@ export function messageId(): string {
     .slice(0, 18)}`;
 }
 
+const customerKey = (businessUserId: string, customerId: string) => `${businessUserId}:${customerId}`;
+
 /** Direct-message conversations, each owned by one business account. */
 export class ConversationStore {
   private conversations = new Map<string, Conversation>();
+  /** Indexes, because inbox benches hold tens of thousands of conversations. */
+  private byBusiness = new Map<string, Set<Conversation>>();
+  private byCustomer = new Map<string, Conversation>();
 
   create(
     input: Pick<Conversation, 'businessUserId' | 'businessOpenId' | 'customer' | 'imageSend'>,
     nowMs: number,
+    format: 'opaque' | 'numeric' = 'opaque',
   ) {
     const conversation: Conversation = {
       ...input,
-      id: conversationId(),
+      id: conversationId(format),
       type: 'STRANGER',
       messages: [],
       lastInboundAtMs: null,
@@ -69,8 +83,16 @@ export class ConversationStore {
       createdAtMs: nowMs,
       updatedAtMs: nowMs,
     };
-    this.conversations.set(conversation.id, conversation);
+    this.index(conversation);
     return conversation;
+  }
+
+  private index(conversation: Conversation) {
+    this.conversations.set(conversation.id, conversation);
+    const own = this.byBusiness.get(conversation.businessUserId) ?? new Set();
+    own.add(conversation);
+    this.byBusiness.set(conversation.businessUserId, own);
+    this.byCustomer.set(customerKey(conversation.businessUserId, conversation.customer.id), conversation);
   }
 
   get(id: string) {
@@ -78,14 +100,13 @@ export class ConversationStore {
   }
 
   findByCustomer(businessUserId: string, customerId: string) {
-    return this.list(businessUserId).find((c) => c.customer.id === customerId);
+    return this.byCustomer.get(customerKey(businessUserId, customerId));
   }
 
   /** Newest activity first, as TikTok's conversation list orders them. */
   list(businessUserId?: string) {
-    return [...this.conversations.values()]
-      .filter((c) => !businessUserId || c.businessUserId === businessUserId)
-      .sort((a, b) => b.updatedAtMs - a.updatedAtMs);
+    const source = businessUserId ? (this.byBusiness.get(businessUserId) ?? []) : this.conversations.values();
+    return [...source].sort((a, b) => b.updatedAtMs - a.updatedAtMs);
   }
 
   append(conversation: Conversation, message: DmMessage) {
@@ -97,6 +118,8 @@ export class ConversationStore {
 
   clear() {
     this.conversations.clear();
+    this.byBusiness.clear();
+    this.byCustomer.clear();
   }
 
   snapshot(): Conversation[] {
@@ -104,6 +127,7 @@ export class ConversationStore {
   }
 
   restore(conversations: Conversation[]) {
-    this.conversations = new Map(conversations.map((c) => [c.id, c]));
+    this.clear();
+    for (const conversation of conversations) this.index(conversation);
   }
 }

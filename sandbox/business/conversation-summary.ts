@@ -1,11 +1,9 @@
 import type { BusinessState } from './business-state';
 import type { Conversation } from './conversation-store';
-import { REPLY_WINDOW_MS } from './send-business-message';
+import { messagesLeft, replyWindowClosesAt, replyWindowOpen } from './send-business-message';
 
 /** Control-API view of a conversation, including the reply-window state developers ask about. */
 export function conversationSummary(state: BusinessState, conversation: Conversation) {
-  const closesAt =
-    conversation.lastInboundAtMs === null ? null : conversation.lastInboundAtMs + REPLY_WINDOW_MS;
   return {
     id: conversation.id,
     businessUserId: conversation.businessUserId,
@@ -15,8 +13,9 @@ export function conversationSummary(state: BusinessState, conversation: Conversa
     imageSend: conversation.imageSend,
     messageCount: conversation.messages.length,
     lastInboundAt: conversation.lastInboundAtMs,
-    replyWindowClosesAt: closesAt,
-    canReply: closesAt !== null && state.ctx.clock.nowMs() < closesAt,
+    replyWindowClosesAt: replyWindowClosesAt(state, conversation),
+    canReply: replyWindowOpen(state, conversation) && messagesLeft(state, conversation) > 0,
+    messagesLeft: messagesLeft(state, conversation),
     customerReadAt: conversation.customerReadAtMs,
     updatedAt: conversation.updatedAtMs,
   };

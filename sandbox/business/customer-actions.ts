@@ -4,6 +4,7 @@ import type { BusinessState } from './business-state';
 import { type Conversation, type DmMessage, type DmType, messageId } from './conversation-store';
 import { emitDmEvent, messageContent, readContent } from './dm-events';
 import { PLACEHOLDER_PNG } from './media-store';
+import { messagingRestricted } from './messaging-region';
 
 export type CustomerDmInput = {
   business: SandboxUser;
@@ -43,11 +44,18 @@ function findOrCreateConversation(state: BusinessState, input: CustomerDmInput):
       imageSend: input.imageSend ?? true,
     },
     ctx.clock.nowMs(),
+    state.settings.conversationIdFormat,
   );
 }
 
+const STICKER_TTL_SECONDS = 30 * 86_400;
+
 /** A customer writes to the business: stored, then delivered as im_receive_msg. */
 export function receiveCustomerDm(state: BusinessState, input: CustomerDmInput) {
+  if (messagingRestricted(input.business))
+    throw new Error(
+      'Business Messaging is unavailable for accounts registered in the EEA, Switzerland or the UK',
+    );
   const conversation = findOrCreateConversation(state, input);
   const type = input.type ?? (input.image ? 'image' : 'text');
   const nowMs = state.ctx.clock.nowMs();
@@ -63,6 +71,11 @@ export function receiveCustomerDm(state: BusinessState, input: CustomerDmInput) 
   if (type === 'text') message.text = input.text ?? 'Hi!';
   if (type === 'share_post')
     message.embedUrl = input.embedUrl ?? 'https://www.tiktok.com/embed/7300000000000000000';
+  if (type === 'sticker' || type === 'emoji') {
+    const expires = state.ctx.clock.nowSeconds() + STICKER_TTL_SECONDS;
+    message.assetUrl = `${state.ctx.config.publicUrl}/_sandbox/stickers/${message.messageId}.png${type === 'sticker' ? `?x-expires=${expires}` : ''}`;
+  }
+  if (type === 'video') message.mediaId = randomId('v0f044gc0000', 10);
   if (type === 'image') {
     const image = input.image ?? { bytes: PLACEHOLDER_PNG, contentType: 'image/png' };
     message.mediaId = state.media.add({
@@ -78,10 +91,13 @@ export function receiveCustomerDm(state: BusinessState, input: CustomerDmInput) 
   return { conversation, message };
 }
 
-/** The customer reads the thread: im_mark_read_msg with the read time in ms. */
-export function markReadByCustomer(state: BusinessState, conversation: Conversation) {
-  const nowMs = state.ctx.clock.nowMs();
-  conversation.customerReadAtMs = nowMs;
-  emitDmEvent(state, conversation, 'im_mark_read_msg', readContent(conversation, nowMs));
-  return nowMs;
+/**
+ * The customer reads the thread: im_mark_read_msg with the read time in ms (now, or an earlier
+ * moment, e.g. between two of our messages).
+ */
+export function markReadByCustomer(state: BusinessState, conversation: Conversation, atMs?: number) {
+  const readAt = atMs ?? state.ctx.clock.nowMs();
+  conversation.customerReadAtMs = readAt;
+  emitDmEvent(state, conversation, 'im_mark_read_msg', readContent(conversation, readAt));
+  return readAt;
 }

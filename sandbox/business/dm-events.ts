@@ -1,4 +1,6 @@
 import { findApp } from '../core/config';
+import { stringifyWithInt64 } from '../core/int64-json';
+import { int64Keys } from './business-settings';
 import type { BusinessState } from './business-state';
 import { authorizedAppIds, webhookKey } from './business-state';
 import type { Conversation, DmMessage } from './conversation-store';
@@ -30,10 +32,19 @@ export function messageContent(state: BusinessState, conversation: Conversation,
     ...(message.type === 'text' ? { text: { body: message.text ?? '' } } : {}),
     ...(message.type === 'image' ? { image: { media_id: message.mediaId ?? '' } } : {}),
     ...(message.type === 'share_post' ? { share_post: { embed_url: message.embedUrl ?? '' } } : {}),
+    ...typeSpecific(message),
     ...(message.referencedMessageId
       ? { referenced_message_info: { referenced_message_id: message.referencedMessageId } }
       : {}),
   };
+}
+
+/** Payloads of the types Chatwoot treats as unsupported, shaped like the Go SDK's message model. */
+function typeSpecific(message: DmMessage): Record<string, unknown> {
+  if (message.type === 'sticker') return { sticker: { url: message.assetUrl ?? '' } };
+  if (message.type === 'emoji') return { emoji: { url: message.assetUrl ?? '' } };
+  if (message.type === 'video') return { video: { media_id: message.mediaId ?? '' } };
+  return {};
 }
 
 export function readContent(conversation: Conversation, lastReadMs: number) {
@@ -67,8 +78,9 @@ export function emitDmEvent(
         event,
         create_time: ctx.clock.nowSeconds(),
         user_openid: conversation.businessOpenId,
-        // A JSON-encoded string, not an object: receivers must parse it a second time.
-        content: JSON.stringify(content),
+        // A JSON-encoded string, not an object: receivers must parse it a second time. Ids inside
+        // are bare int64 numbers, which a plain JSON.parse corrupts.
+        content: stringifyWithInt64(content, int64Keys(state.settings)),
       },
     });
   }

@@ -3,6 +3,7 @@ import type { Router } from '../core/router';
 import { ApiError, apiRoute, CODES, readJsonObject, requireString, sendOk } from './api-error';
 import type { BusinessState } from './business-state';
 import { findOwnConversation } from './find-conversation';
+import { assertMessagingAvailable } from './messaging-region';
 import { parseMultipart } from './multipart';
 import { requireAccessToken, requireOwnBusinessId, requireScope } from './require-access-token';
 
@@ -27,9 +28,10 @@ export function registerMediaRoutes(router: Router, state: BusinessState) {
     'POST',
     `${BASE}/upload/`,
     meta('media.upload'),
-    apiRoute(async ({ req, res }) => {
-      const token = requireAccessToken(state, req);
+    apiRoute(async ({ req, res, endpoint }) => {
+      const token = requireAccessToken(state, req, endpoint);
       requireScope(token, 'message.list.send');
+      assertMessagingAvailable(ctx.users.get(token.userId));
       const body = await readBody(req, 25 * 1024 * 1024);
       const form = parseMultipart(body, req.headers['content-type'] ?? '');
       // A body TikTok cannot parse is refused before the API logic, with HTTP 400.
@@ -62,11 +64,12 @@ export function registerMediaRoutes(router: Router, state: BusinessState) {
     'POST',
     `${BASE}/download/`,
     meta('media.download'),
-    apiRoute(async ({ req, res }) => {
-      const token = requireAccessToken(state, req);
+    apiRoute(async ({ req, res, endpoint }) => {
+      const token = requireAccessToken(state, req, endpoint);
       requireScope(token, 'message.list.read');
       const body = await readJsonObject(req);
       requireOwnBusinessId(token, requireString(body, 'business_id'));
+      assertMessagingAvailable(ctx.users.get(token.userId));
       const conversation = findOwnConversation(state, token, requireString(body, 'conversation_id'));
       const messageId = requireString(body, 'message_id');
       const mediaId = requireString(body, 'media_id');
@@ -81,17 +84,23 @@ export function registerMediaRoutes(router: Router, state: BusinessState) {
   );
 
   // The CDN link itself: only served with `x-user: <access token>` of the owning account (#13151).
-  router.add('GET', `${FILE_PATH}/:mediaId`, meta('media.file'), ({ req, res, url, params }) => {
-    const media = state.media.get(params.mediaId ?? '');
-    const expires = Number(url.searchParams.get('x-expires') ?? 0);
-    if (!media || expires < ctx.clock.nowSeconds())
-      return sendJson(res, 404, { message: 'media not found or link expired' });
-    const userHeader = req.headers['x-user'];
-    const token = typeof userHeader === 'string' ? state.tokens.byAccessToken(userHeader) : undefined;
-    const valid = token && !token.accessRevoked && token.accessExpiresAtMs > ctx.clock.nowMs();
-    if (!valid || token.openId !== media.businessOpenId)
-      return sendJson(res, 403, { message: 'x-user header missing or not authorized for this media' });
-    res.writeHead(200, { 'content-type': media.contentType, 'content-length': media.bytes.length });
-    res.end(media.bytes);
-  });
+  // The CDN answers plain HTTP: an injected fault there is a bare status, not an API envelope.
+  router.add(
+    'GET',
+    `${FILE_PATH}/:mediaId`,
+    { endpoint: 'business.media.file', surface: 'cdn' },
+    ({ req, res, url, params }) => {
+      const media = state.media.get(params.mediaId ?? '');
+      const expires = Number(url.searchParams.get('x-expires') ?? 0);
+      if (!media || expires < ctx.clock.nowSeconds())
+        return sendJson(res, 404, { message: 'media not found or link expired' });
+      const userHeader = req.headers['x-user'];
+      const token = typeof userHeader === 'string' ? state.tokens.byAccessToken(userHeader) : undefined;
+      const valid = token && !token.accessRevoked && token.accessExpiresAtMs > ctx.clock.nowMs();
+      if (!valid || token.openId !== media.businessOpenId)
+        return sendJson(res, 403, { message: 'x-user header missing or not authorized for this media' });
+      res.writeHead(200, { 'content-type': media.contentType, 'content-length': media.bytes.length });
+      res.end(media.bytes);
+    },
+  );
 }

@@ -20,6 +20,8 @@ function participants(state: BusinessState, conversation: Conversation) {
   };
 }
 
+const KNOWN_TYPES = new Set(['text', 'image', 'share_post', 'sticker', 'emoji', 'video']);
+
 /** One message as business/message/content/list/ returns it: uppercase message_type, unlike webhooks. */
 export function messageJson(state: BusinessState, conversation: Conversation, message: DmMessage) {
   const { business, customer } = participants(state, conversation);
@@ -29,15 +31,18 @@ export function messageJson(state: BusinessState, conversation: Conversation, me
     conversation_id: conversation.id,
     message_id: message.messageId,
     timestamp: message.timestampMs,
-    message_type: message.type.toUpperCase(),
+    // Types the API has no name for are OTHER, as in the Go SDK's enum.
+    message_type: KNOWN_TYPES.has(message.type) ? message.type.toUpperCase() : 'OTHER',
     sender: inbound ? conversation.customer.username : businessUsername,
     recipient: inbound ? businessUsername : conversation.customer.username,
     from_user: inbound ? customer : business,
     to_user: inbound ? business : customer,
     message_tag: { source: message.source },
     ...(message.text !== undefined ? { text: { body: message.text } } : {}),
-    ...(message.mediaId ? { image: { media_id: message.mediaId } } : {}),
+    ...(message.mediaId && message.type === 'image' ? { image: { media_id: message.mediaId } } : {}),
+    ...(message.mediaId && message.type === 'video' ? { video: { media_id: message.mediaId } } : {}),
     ...(message.embedUrl ? { share_post: { embed_url: message.embedUrl } } : {}),
+    ...(message.assetUrl ? { [message.type]: { url: message.assetUrl } } : {}),
     ...(message.referencedMessageId
       ? { referenced_message_info: { referenced_message_id: message.referencedMessageId } }
       : {}),

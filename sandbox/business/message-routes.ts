@@ -9,9 +9,11 @@ import {
   requireString,
   sendOk,
 } from './api-error';
+import { int64Keys } from './business-settings';
 import type { BusinessState } from './business-state';
 import { findOwnConversation } from './find-conversation';
 import { messageJson, participantsJson } from './message-json';
+import { assertMessagingAvailable } from './messaging-region';
 import { requireAccessToken, requireOwnBusinessId, requireScope } from './require-access-token';
 import { sendBusinessMessage } from './send-business-message';
 
@@ -45,8 +47,8 @@ export function registerMessageRoutes(router: Router, state: BusinessState) {
     'POST',
     `${BASE}/send/`,
     meta('message.send'),
-    apiRoute(async ({ req, res }) => {
-      const token = requireAccessToken(state, req);
+    apiRoute(async ({ req, res, endpoint }) => {
+      const token = requireAccessToken(state, req, endpoint);
       requireScope(token, 'message.list.send');
       const body = await readJsonObject(req);
       requireOwnBusinessId(token, requireString(body, 'business_id'));
@@ -60,6 +62,7 @@ export function registerMessageRoutes(router: Router, state: BusinessState) {
       const image = objectField(body.image);
       if (messageType === 'TEXT' && body.image !== undefined)
         throw new ApiError(CODES.invalidParam, 'A message cannot include both a text and an image.');
+      assertMessagingAvailable(state.ctx.users.get(token.userId));
       const message = sendBusinessMessage(state, {
         conversation,
         type: messageType === 'TEXT' ? 'text' : 'image',
@@ -71,7 +74,7 @@ export function registerMessageRoutes(router: Router, state: BusinessState) {
         ),
         source: 'API',
       });
-      sendOk(res, { message: { message_id: message.messageId } });
+      sendOk(res, { message: { message_id: message.messageId } }, int64Keys(state.settings));
     }),
   );
 
@@ -79,20 +82,25 @@ export function registerMessageRoutes(router: Router, state: BusinessState) {
     'GET',
     `${BASE}/conversation/list/`,
     meta('conversation.list'),
-    apiRoute(({ req, res, url }) => {
-      const token = requireAccessToken(state, req);
+    apiRoute(({ req, res, url, endpoint }) => {
+      const token = requireAccessToken(state, req, endpoint);
       requireScope(token, 'message.list.read');
       requireOwnBusinessId(token, requireString(url.searchParams, 'business_id'));
       const type = requireConversationType(url.searchParams);
+      assertMessagingAvailable(state.ctx.users.get(token.userId));
       const limit = boundedInt(url.searchParams.get('limit'), 'limit', 100, 100) || 100;
       const cursor = boundedInt(url.searchParams.get('cursor'), 'cursor', 0, Number.MAX_SAFE_INTEGER);
       const all = state.conversations.list(token.userId).filter((c) => c.type === type);
       const page = all.slice(cursor, cursor + limit);
-      sendOk(res, {
-        conversations: page.map((c) => ({ conversation_id: c.id, up_time: c.updatedAtMs })),
-        has_more: cursor + limit < all.length,
-        cursor: cursor + page.length,
-      });
+      sendOk(
+        res,
+        {
+          conversations: page.map((c) => ({ conversation_id: c.id, up_time: c.updatedAtMs })),
+          has_more: cursor + limit < all.length,
+          cursor: cursor + page.length,
+        },
+        int64Keys(state.settings),
+      );
     }),
   );
 
@@ -100,8 +108,8 @@ export function registerMessageRoutes(router: Router, state: BusinessState) {
     'GET',
     `${BASE}/content/list/`,
     meta('content.list'),
-    apiRoute(({ req, res, url }) => {
-      const token = requireAccessToken(state, req);
+    apiRoute(({ req, res, url, endpoint }) => {
+      const token = requireAccessToken(state, req, endpoint);
       requireScope(token, 'message.list.read');
       requireOwnBusinessId(token, requireString(url.searchParams, 'business_id'));
       const conversation = findOwnConversation(
@@ -109,10 +117,15 @@ export function registerMessageRoutes(router: Router, state: BusinessState) {
         token,
         requireString(url.searchParams, 'conversation_id'),
       );
-      sendOk(res, {
-        messages: conversation.messages.map((m) => messageJson(state, conversation, m)),
-        participants: participantsJson(state, conversation),
-      });
+      assertMessagingAvailable(state.ctx.users.get(token.userId));
+      sendOk(
+        res,
+        {
+          messages: conversation.messages.map((m) => messageJson(state, conversation, m)),
+          participants: participantsJson(state, conversation),
+        },
+        int64Keys(state.settings),
+      );
     }),
   );
 
@@ -120,8 +133,8 @@ export function registerMessageRoutes(router: Router, state: BusinessState) {
     'GET',
     `${BASE}/capabilities/get/`,
     meta('capabilities.get'),
-    apiRoute(({ req, res, url }) => {
-      const token = requireAccessToken(state, req);
+    apiRoute(({ req, res, url, endpoint }) => {
+      const token = requireAccessToken(state, req, endpoint);
       requireOwnBusinessId(token, requireString(url.searchParams, 'business_id'));
       const conversation = findOwnConversation(
         state,
@@ -129,6 +142,7 @@ export function registerMessageRoutes(router: Router, state: BusinessState) {
         requireString(url.searchParams, 'conversation_id'),
       );
       requireConversationType(url.searchParams);
+      assertMessagingAvailable(state.ctx.users.get(token.userId));
       const types = parseJsonArrayParam(url.searchParams.get('capability_types'), 'capability_types');
       if (!types?.length)
         throw new ApiError(CODES.invalidParam, 'capability_types: Missing data for required field.');

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIALS } from '../core/config';
+import { parseJsonWithInt64 } from '../core/int64-json';
 import { type RunningSandbox, startSandbox } from '../server';
 import { callApi, startWebhookReceiver } from './test-helpers';
 import { type ConnectedBusiness, connectBusiness, sendCustomerDm } from './testing';
@@ -48,7 +49,8 @@ function verify(webhook: { headers: Record<string, unknown>; body: string }) {
   expect(parts.s).toBe(expected);
   expect(Math.abs(Date.now() / 1000 - Number(parts.t))).toBeLessThanOrEqual(5);
   const envelope = JSON.parse(webhook.body) as Envelope;
-  return { envelope, content: JSON.parse(envelope.content) as Record<string, unknown> };
+  // Ids in content are bare 19-digit numbers: read losslessly, as clients must.
+  return { envelope, content: parseJsonWithInt64(envelope.content) as Record<string, unknown> };
 }
 
 const dm = (body: Record<string, unknown> = {}) =>
@@ -92,6 +94,9 @@ describe('DM webhooks', () => {
     });
     expect(content.timestamp).toBeGreaterThan(1e12);
     expect(envelope.create_time).toBeLessThan(1e11);
+    // The message id is an int64 beyond 2^53, written as a bare JSON number.
+    expect(envelope.content).toContain(`"message_id":${message.message_id}`);
+    expect(BigInt(message.message_id)).toBeGreaterThan(2n ** 53n);
   });
 
   it('a business reply fires im_send_msg and a customer read fires im_mark_read_msg', async () => {

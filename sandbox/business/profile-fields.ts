@@ -1,5 +1,6 @@
+import { daysSince, followerCount, growthOn } from '../core/account-growth';
+import { DAY_MS, isoDate, seededInt } from '../core/seeded-number';
 import type { SandboxUser } from '../core/users';
-import { DAY_MS, isoDate, seededInt } from './seeded-number';
 
 /** business/get fields and the scope each needs (marketing reference A8: "each field needs a matching scope"). */
 export const PROFILE_FIELD_SCOPES: Record<string, string> = {
@@ -35,7 +36,12 @@ export const DAILY_FIELDS = [
 
 export const DAILY_SCOPE = 'user.insights';
 
-export function profileValue(user: SandboxUser, field: string): unknown {
+/** Total likes of a business account now: its own growth curve (the sandbox gives it no videos). */
+function totalLikes(user: SandboxUser, atMs: number) {
+  return growthOn(`${user.id}:likes`, user.stats.likes, daysSince(user.createdAtMs, atMs));
+}
+
+export function profileValue(user: SandboxUser, field: string, nowMs: number): unknown {
   switch (field) {
     case 'username':
       return user.username;
@@ -50,33 +56,51 @@ export function profileValue(user: SandboxUser, field: string): unknown {
     case 'is_business_account':
       return user.kind === 'business';
     case 'followers_count':
-      return user.stats.followers;
+      return followerCount(user, nowMs);
     case 'following_count':
       return user.stats.following;
     case 'total_likes':
-      return user.stats.likes;
+      return totalLikes(user, nowMs);
     default:
       return user.stats.videos;
   }
 }
 
-/** One row per UTC day, seeded by account and date so repeated calls agree. */
+/**
+ * One row per UTC day, seeded by account and date so repeated calls agree. Follower and like rows
+ * are the day-over-day differences of the totals (measured at the end of each day), so a year of
+ * daily rows adds up to the change in followers_count and total_likes.
+ */
 export function dailyRows(user: SandboxUser, fields: string[], startMs: number, endMs: number) {
   const rows: Record<string, string | number>[] = [];
   for (let day = startMs; day <= endMs; day += DAY_MS) {
     const date = isoDate(day);
+    const endOfDay = day + DAY_MS - 1;
+    const followers = followerCount(user, endOfDay);
+    const gained = followers - followerCount(user, endOfDay - DAY_MS);
+    const lost = seededInt(0, 2 + Math.floor(gained / 10), user.openId, date, 'lost');
+    const views = seededInt(500, 5000, user.openId, date, 'video_views');
+    const values: Record<string, number> = {
+      daily_total_followers: followers,
+      daily_new_followers: gained + lost,
+      daily_lost_followers: lost,
+      likes: totalLikes(user, endOfDay) - totalLikes(user, endOfDay - DAY_MS),
+      video_views: views,
+      unique_video_views: Math.floor(
+        views * (0.6 + 0.3 * (seededInt(0, 100, user.openId, date, 'uv') / 100)),
+      ),
+    };
     const row: Record<string, string | number> = { date };
     for (const field of fields) {
       row[field] =
-        field === 'daily_total_followers'
-          ? user.stats.followers + seededInt(-20, 20, user.openId, date, field)
-          : seededInt(
-              0,
-              field.endsWith('clicks') || field === 'lead_submissions' ? 40 : 5000,
-              user.openId,
-              date,
-              field,
-            );
+        values[field] ??
+        seededInt(
+          0,
+          field.endsWith('clicks') || field === 'lead_submissions' ? 40 : 800,
+          user.openId,
+          date,
+          field,
+        );
     }
     rows.push(row);
   }

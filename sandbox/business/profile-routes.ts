@@ -1,9 +1,9 @@
 import type { Router } from '../core/router';
+import { DAY_MS, parseIsoDate } from '../core/seeded-number';
 import { ApiError, apiRoute, CODES, parseJsonArrayParam, requireString, sendOk } from './api-error';
 import type { BusinessState } from './business-state';
 import { DAILY_FIELDS, DAILY_SCOPE, dailyRows, PROFILE_FIELD_SCOPES, profileValue } from './profile-fields';
 import { requireAccessToken, requireOwnBusinessId, requireScope } from './require-access-token';
-import { DAY_MS, parseIsoDate } from './seeded-number';
 
 const DEFAULT_FIELDS = ['username', 'display_name', 'profile_image'];
 const MAX_LOOKBACK_DAYS = 60;
@@ -29,8 +29,8 @@ export function registerProfileRoutes(router: Router, state: BusinessState) {
     'GET',
     '/open_api/v1.3/business/get/',
     meta,
-    apiRoute(({ req, res, url }) => {
-      const token = requireAccessToken(state, req);
+    apiRoute(({ req, res, url, endpoint }) => {
+      const token = requireAccessToken(state, req, endpoint);
       requireOwnBusinessId(token, requireString(url.searchParams, 'business_id'));
       const fields = parseJsonArrayParam(url.searchParams.get('fields'), 'fields') ?? DEFAULT_FIELDS;
       const daily = fields.filter((f) => (DAILY_FIELDS as readonly string[]).includes(f));
@@ -42,7 +42,8 @@ export function registerProfileRoutes(router: Router, state: BusinessState) {
       const user = state.ctx.users.get(token.userId);
       if (!user) throw new ApiError(CODES.notFound, 'The business account no longer exists.');
       const data: Record<string, unknown> = {};
-      for (const field of fields) if (!daily.includes(field)) data[field] = profileValue(user, field);
+      for (const field of fields)
+        if (!daily.includes(field)) data[field] = profileValue(user, field, state.ctx.clock.nowMs());
       if (daily.length) {
         const todayMs = Math.floor(state.ctx.clock.nowMs() / DAY_MS) * DAY_MS;
         const { startMs, endMs } = dateRange(url, todayMs);

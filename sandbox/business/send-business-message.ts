@@ -3,10 +3,7 @@ import type { BusinessState } from './business-state';
 import { type Conversation, type DmMessage, messageId } from './conversation-store';
 import { emitDmEvent, messageContent } from './dm-events';
 
-export const REPLY_WINDOW_MS = 48 * 3600 * 1000;
 export const MAX_TEXT_CHARS = 6000;
-/** Chatfuel, Qiscus and Sprinklr all describe 10 business messages per customer message. */
-export const MAX_MESSAGES_PER_CUSTOMER_MESSAGE = 10;
 
 export type SendInput = {
   conversation: Conversation;
@@ -23,20 +20,36 @@ export type SendInput = {
  */
 function assertAllowed(state: BusinessState, input: SendInput) {
   const { conversation } = input;
-  const now = state.ctx.clock.nowMs();
-  if (conversation.lastInboundAtMs === null || now - conversation.lastInboundAtMs >= REPLY_WINDOW_MS)
+  const { replyWindowHours, messageBudget } = state.settings;
+  if (!replyWindowOpen(state, conversation))
     throw new ApiError(
       CODES.messagingRestricted,
-      'The 48-hour messaging window has closed. You can reply only within 48 hours of the user’s last message.',
+      `The ${replyWindowHours}-hour messaging window has closed. You can reply only within ${replyWindowHours} hours of the user’s last message.`,
     );
-  const sinceCustomer = conversation.messages.filter(
-    (m) => m.direction === 'outbound' && m.timestampMs >= (conversation.lastInboundAtMs ?? 0),
+  if (messagesLeft(state, conversation) <= 0)
+    throw new ApiError(
+      CODES.messagingRestricted,
+      `You can send at most ${messageBudget} messages before the user replies.`,
+    );
+}
+
+export function replyWindowClosesAt(state: BusinessState, conversation: Conversation): number | null {
+  const last = conversation.lastInboundAtMs;
+  return last === null ? null : last + state.settings.replyWindowHours * 3_600_000;
+}
+
+export function replyWindowOpen(state: BusinessState, conversation: Conversation): boolean {
+  const closesAt = replyWindowClosesAt(state, conversation);
+  return closesAt !== null && state.ctx.clock.nowMs() < closesAt;
+}
+
+/** Business messages still allowed before the customer writes again (Chatfuel, Qiscus: 10). */
+export function messagesLeft(state: BusinessState, conversation: Conversation): number {
+  const since = conversation.lastInboundAtMs ?? 0;
+  const sent = conversation.messages.filter(
+    (m) => m.direction === 'outbound' && m.timestampMs >= since,
   ).length;
-  if (sinceCustomer >= MAX_MESSAGES_PER_CUSTOMER_MESSAGE)
-    throw new ApiError(
-      CODES.messagingRestricted,
-      `You can send at most ${MAX_MESSAGES_PER_CUSTOMER_MESSAGE} messages before the user replies.`,
-    );
+  return Math.max(0, state.settings.messageBudget - sent);
 }
 
 function assertContent(state: BusinessState, input: SendInput) {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseJsonWithInt64 } from '../core/int64-json';
 import type { RunningSandbox } from '../server';
 import type { ApiEnvelope } from './testing';
 
@@ -27,7 +28,8 @@ export async function callApi<T = Record<string, unknown>>(
     headers,
     body: call.body === undefined ? undefined : JSON.stringify(call.body),
   });
-  return { status: response.status, json: (await response.json()) as ApiEnvelope<T> };
+  // Ids may be bare int64 numbers: read them exactly, as a client must.
+  return { status: response.status, json: parseJsonWithInt64(await response.text()) as ApiEnvelope<T> };
 }
 
 export type ReceivedWebhook = { headers: IncomingHttpHeaders; body: string };

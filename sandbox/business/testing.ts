@@ -1,19 +1,9 @@
 import { DEFAULT_CREDENTIALS, findApp, SECRET_PREFIXES } from '../core/config';
 import type { SandboxUser } from '../core/users';
 import type { RunningSandbox } from '../server';
+import { BUSINESS_SCOPES } from './scopes';
 
-/** The nine scopes Chatwoot requests (reference 1.2); tests grant them unless told otherwise. */
-export const BUSINESS_SCOPES = [
-  'user.info.basic',
-  'user.info.username',
-  'user.info.stats',
-  'user.info.profile',
-  'user.account.type',
-  'user.insights',
-  'message.list.read',
-  'message.list.send',
-  'message.list.manage',
-];
+export { BUSINESS_SCOPES } from './scopes';
 
 export type ApiEnvelope<T = Record<string, unknown>> = {
   code: number;

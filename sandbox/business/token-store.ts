@@ -24,6 +24,8 @@ type IssueInput = Pick<BusinessToken, 'appId' | 'openId' | 'userId' | 'scopes'> 
 export class BusinessTokenStore {
   private byAccess = new Map<string, BusinessToken>();
   private byRefresh = new Map<string, BusinessToken>();
+  /** Every webhook looks up the tokens of one account; benches have thousands of accounts. */
+  private byAccount = new Map<string, BusinessToken[]>();
 
   issue({ nowMs, lifetimes, ...rest }: IssueInput): BusinessToken {
     const token: BusinessToken = {
@@ -49,7 +51,11 @@ export class BusinessTokenStore {
 
   /** Every token of one business account for one app (revoke ends them all). */
   forGrant(appId: string, openId: string) {
-    return [...this.byAccess.values()].filter((t) => t.appId === appId && t.openId === openId);
+    return this.forAccount(openId).filter((t) => t.appId === appId);
+  }
+
+  forAccount(openId: string) {
+    return this.byAccount.get(openId) ?? [];
   }
 
   all() {
@@ -59,6 +65,7 @@ export class BusinessTokenStore {
   clear() {
     this.byAccess.clear();
     this.byRefresh.clear();
+    this.byAccount.clear();
   }
 
   snapshot(): BusinessToken[] {
@@ -73,5 +80,6 @@ export class BusinessTokenStore {
   private add(token: BusinessToken) {
     this.byAccess.set(token.accessToken, token);
     this.byRefresh.set(token.refreshToken, token);
+    this.byAccount.set(token.openId, [...this.forAccount(token.openId), token]);
   }
 }

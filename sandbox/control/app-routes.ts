@@ -1,11 +1,14 @@
 import type { SandboxApp } from '../core/config';
 import type { SandboxContext } from '../core/context';
+import { control, readJson } from '../core/control-json';
 import { sendJson } from '../core/http';
 import type { Router } from '../core/router';
-import { control, readJson } from './read-json';
 
 type AppPatch = Partial<
-  Pick<SandboxApp, 'audited' | 'pkce' | 'webhookUrl' | 'redirectUris' | 'verifiedUrlPrefixes'>
+  Pick<
+    SandboxApp,
+    'audited' | 'pkce' | 'webhookUrl' | 'redirectUris' | 'verifiedUrlPrefixes' | 'pullInRanges'
+  >
 >;
 
 /** Control API for the registered apps: what a developer would change on the portal. */
@@ -26,6 +29,7 @@ export function registerAppRoutes(router: Router, ctx: SandboxContext) {
     if (patch.webhookUrl !== undefined) app.webhookUrl = patch.webhookUrl;
     if (patch.redirectUris !== undefined) app.redirectUris = patch.redirectUris;
     if (patch.verifiedUrlPrefixes !== undefined) app.verifiedUrlPrefixes = patch.verifiedUrlPrefixes;
+    if (patch.pullInRanges !== undefined) app.pullInRanges = patch.pullInRanges === true;
     const { secret: _secret, ...view } = app;
     sendJson(res, 200, { app: view });
   });

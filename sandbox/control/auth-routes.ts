@@ -1,24 +1,11 @@
-import { SHORT_LIFETIMES, type TokenLifetimes } from '../core/config';
+import { LIFETIME_PROFILES, type TokenLifetimes } from '../core/config';
 import type { SandboxContext } from '../core/context';
+import { control, readJson } from '../core/control-json';
 import { sendJson } from '../core/http';
 import type { Router } from '../core/router';
 import { REMOVAL_REASONS } from '../dev-webhooks/emit-dev-webhook';
 import { type LoginKitQuirks, loginKitState } from '../login-kit/login-kit-state';
 import { revokeAuthorization } from '../login-kit/revoke-route';
-import { control, readJson } from './read-json';
-
-const PROFILES: Record<string, { loginKit: TokenLifetimes; business: TokenLifetimes }> = {
-  short: SHORT_LIFETIMES,
-  legacy: {
-    loginKit: { accessSeconds: 86_400, refreshSeconds: 31_536_000 },
-    business: { accessSeconds: 86_400, refreshSeconds: 2_592_000 },
-  },
-  // The Nov 2026 docs: 2 h access tokens, 180-day refresh tokens.
-  current: {
-    loginKit: { accessSeconds: 7_200, refreshSeconds: 15_552_000 },
-    business: { accessSeconds: 86_400, refreshSeconds: 2_592_000 },
-  },
-};
 
 /** Control API for Login Kit grants and tokens. */
 export function registerAuthRoutes(router: Router, ctx: SandboxContext) {
@@ -75,8 +62,13 @@ export function registerAuthRoutes(router: Router, ctx: SandboxContext) {
     sendJson(res, 200, { ok: true });
   });
 
+  const profileOf = () =>
+    Object.entries(LIFETIME_PROFILES).find(
+      ([, profile]) => JSON.stringify(profile) === JSON.stringify(ctx.config.lifetimes),
+    )?.[0] ?? null;
+
   router.add('GET', '/_sandbox/lifetimes', control('lifetimes.get'), ({ res }) =>
-    sendJson(res, 200, { lifetimes: ctx.config.lifetimes }),
+    sendJson(res, 200, { lifetimes: ctx.config.lifetimes, profile: profileOf() }),
   );
 
   router.add('POST', '/_sandbox/lifetimes', control('lifetimes.set'), async ({ req, res }) => {
@@ -85,15 +77,23 @@ export function registerAuthRoutes(router: Router, ctx: SandboxContext) {
       loginKit?: Partial<TokenLifetimes>;
       business?: Partial<TokenLifetimes>;
     }>(req);
-    const profile = body.profile ? PROFILES[body.profile] : undefined;
+    const profile = body.profile
+      ? LIFETIME_PROFILES[body.profile as keyof typeof LIFETIME_PROFILES]
+      : undefined;
     if (body.profile && !profile)
-      return sendJson(res, 400, { error: `profile must be one of ${Object.keys(PROFILES).join(', ')}` });
+      return sendJson(res, 400, {
+        error: `profile must be one of ${Object.keys(LIFETIME_PROFILES).join(', ')}`,
+      });
     const next = structuredClone(profile ?? ctx.config.lifetimes);
     Object.assign(next.loginKit, body.loginKit);
     Object.assign(next.business, body.business);
     ctx.config.lifetimes = next;
-    sendJson(res, 200, { lifetimes: next });
+    sendJson(res, 200, { lifetimes: next, profile: profileOf() });
   });
+
+  router.add('GET', '/_sandbox/quirks', control('quirks.get'), ({ res }) =>
+    sendJson(res, 200, { quirks: state.quirks }),
+  );
 
   router.add('POST', '/_sandbox/quirks', control('quirks'), async ({ req, res }) => {
     const body = await readJson<Partial<LoginKitQuirks>>(req);

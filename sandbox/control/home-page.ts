@@ -1,9 +1,10 @@
 import type { SandboxContext } from '../core/context';
+import { control } from '../core/control-json';
 import { escapeHtml, sendHtml } from '../core/http';
 import type { Router } from '../core/router';
 import { publishMachine } from '../open-api/publish-machine';
 import { publishStore } from '../open-api/publish-store';
-import { control } from './read-json';
+import { videoCount } from '../open-api/user-videos';
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:1.5rem;color:#161823}table{border-collapse:collapse;margin-bottom:1.5rem}
 td,th{border:1px solid #ddd;padding:.25rem .5rem;font-size:.85rem;text-align:left}code{font-size:.8rem}`;
@@ -17,13 +18,17 @@ function table(headers: string[], rows: (string | number)[][]): string {
   return `<table><tr>${head}</tr>${body}</table>`;
 }
 
+const MAX_USERS_SHOWN = 200;
+
 // GET /_sandbox – a read-only overview for developers poking at the sandbox in a browser.
 export function registerHomePage(router: Router, ctx: SandboxContext) {
   router.add('GET', '/_sandbox', control('home'), ({ res }) => {
     publishMachine(ctx).advanceAll();
-    const users = ctx.users
-      .list()
-      .map((u) => [u.kind, u.displayName, `@${u.username}`, u.privacy, u.openId, u.videos.length]);
+    // Benches create thousands of users: the page shows the first ones and says how many exist.
+    const everyone = ctx.users.list();
+    const users = everyone
+      .slice(0, MAX_USERS_SHOWN)
+      .map((u) => [u.kind, u.displayName, `@${u.username}`, u.privacy, u.region, u.openId, videoCount(u)]);
     const posts = publishStore(ctx)
       .list()
       .slice(0, 50)
@@ -37,9 +42,10 @@ export function registerHomePage(router: Router, ctx: SandboxContext) {
         p.postIds.join(','),
       ]);
     const deliveries = ctx.webhooks
-      .list(30)
+      .list({ limit: 30 })
       .reverse()
       .map((d) => [d.event, d.state, d.attempts.length, d.url]);
+    const held = ctx.webhooks.list({ state: 'held', limit: 5000 }).length;
     const counts = Object.entries(ctx.requestLog.countsByEndpoint()).map(([endpoint, count]) => [
       endpoint,
       count,
@@ -50,9 +56,9 @@ export function registerHomePage(router: Router, ctx: SandboxContext) {
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>TikTok sandbox</title><style>${STYLE}</style></head><body>
 <h1>TikTok sandbox</h1>
 <p>Sandbox time: ${escapeHtml(new Date(ctx.clock.nowMs()).toISOString())} · <a href="/_sandbox/conversations">Business DM conversations</a> · JSON: <a href="/_sandbox/users">users</a>, <a href="/_sandbox/posts">posts</a>, <a href="/_sandbox/webhooks/deliveries">webhook deliveries</a>, <a href="/_sandbox/requests">requests</a></p>
-<h2>Users</h2>${table(['kind', 'name', 'username', 'privacy', 'open_id', 'videos'], users)}
+<h2>Users (${everyone.length})</h2>${table(['kind', 'name', 'username', 'privacy', 'region', 'open_id', 'videos'], users)}
 <h2>Posts</h2>${table(['publish_id', 'media', 'mode', 'status', 'fail_reason', 'privacy', 'post ids'], posts)}
-<h2>Recent webhook deliveries</h2>${table(['event', 'state', 'attempts', 'url'], deliveries)}
+<h2>Recent webhook deliveries (${held} held)</h2>${table(['event', 'state', 'attempts', 'url'], deliveries)}
 <h2>Requests per endpoint</h2>${table(['endpoint', 'count'], counts)}
 </body></html>`,
     );

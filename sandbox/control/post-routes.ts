@@ -1,11 +1,16 @@
 import type { SandboxContext } from '../core/context';
+import { control, readJson } from '../core/control-json';
 import { sendJson } from '../core/http';
 import type { Router } from '../core/router';
 import { publishMachine } from '../open-api/publish-machine';
-import { type PublishRecord, publishStore } from '../open-api/publish-store';
-import { control, readJson } from './read-json';
+import { FAIL_REASONS, type PublishRecord, publishStore } from '../open-api/publish-store';
 
-type Outcome = 'complete' | 'failed' | 'inbox_posted' | 'public' | 'private';
+type Outcome = 'complete' | 'failed' | 'stall' | 'inbox_posted' | 'public' | 'private';
+
+const failReasonProblem = (reason: unknown) =>
+  reason === undefined || reason === null || FAIL_REASONS.includes(reason as never)
+    ? null
+    : `failReason must be one of ${FAIL_REASONS.join(', ')}`;
 
 export function postView(record: PublishRecord) {
   const { uploadToken: _token, filePath: _file, ...rest } = record;
@@ -37,6 +42,8 @@ export function registerPostRoutes(router: Router, ctx: SandboxContext) {
       const record = store.records.get(params.id ?? '');
       if (!record) return sendJson(res, 404, { error: 'no such publish_id' });
       const body = await readJson<{ outcome?: Outcome; failReason?: string; privacyLevel?: string }>(req);
+      const problem = failReasonProblem(body.failReason);
+      if (problem) return sendJson(res, 400, { error: problem });
       machine.advance(record);
       const error = applyOutcome(ctx, record, body);
       if (error) return sendJson(res, 409, { error });
@@ -44,18 +51,23 @@ export function registerPostRoutes(router: Router, ctx: SandboxContext) {
     },
   );
 
-  // Arms the next post(s) of a user to fail (or succeed, failReason null) once processing ends.
+  // Arms the next post(s) of a user, applied once their bytes are in: fail with a reason (null =
+  // succeed), or stall in processing forever.
   router.add('POST', '/_sandbox/posts/arm', control('posts.arm'), async ({ req, res }) => {
     const body = await readJson<{
       userId?: string;
       openId?: string;
       failReason?: string | null;
+      stall?: boolean;
       count?: number;
     }>(req);
     const user = body.userId ? ctx.users.get(body.userId) : ctx.users.byOpenId(body.openId ?? '');
     if (!user) return sendJson(res, 404, { error: 'no such user' });
+    const problem = failReasonProblem(body.failReason);
+    if (problem) return sendJson(res, 400, { error: problem });
     const queue = store.armed.get(user.id) ?? [];
-    for (let i = 0; i < (body.count ?? 1); i++) queue.push(body.failReason ?? null);
+    for (let i = 0; i < (body.count ?? 1); i++)
+      queue.push(body.stall ? { stall: true } : { failReason: body.failReason ?? null });
     store.armed.set(user.id, queue);
     sendJson(res, 200, { armed: queue });
   });
@@ -72,6 +84,12 @@ function applyOutcome(
     case 'failed':
       if (!processing && record.status !== 'SEND_TO_USER_INBOX') return 'only unfinished posts can fail';
       machine.fail(record, body.failReason ?? 'internal');
+      return null;
+    case 'stall':
+      if (!processing) return 'only processing posts can stall';
+      // Stalls now if the bytes are in, else as soon as they are.
+      record.stalled = true;
+      record.dueAtMs = null;
       return null;
     case 'complete':
       if (!processing) return 'only processing posts can be completed';
@@ -96,6 +114,6 @@ function applyOutcome(
       machine.makePrivate(record);
       return null;
     default:
-      return 'outcome must be complete, failed, inbox_posted, public or private';
+      return 'outcome must be complete, failed, stall, inbox_posted, public or private';
   }
 }

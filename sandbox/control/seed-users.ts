@@ -1,6 +1,7 @@
 import type { SandboxContext } from '../core/context';
 import type { NewUser, SandboxUser } from '../core/users';
 import { makeVideo } from '../open-api/make-video';
+import { videoCount } from '../open-api/user-videos';
 
 const DAY_SECONDS = 86_400;
 
@@ -11,14 +12,15 @@ export type NewUserInput = Omit<NewUser, 'videos'> & {
     | { title?: string; daysAgo?: number; durationSeconds?: number; views?: number; likes?: number }[];
 };
 
-/** Creates a sandbox user with generated public videos, spaced a few days apart. */
+/**
+ * Creates a sandbox user. A number of videos is generated on demand (public, three days apart),
+ * so a bench's thousands of creators with hundreds of videos each cost no memory up front.
+ */
 export function createSandboxUser(ctx: SandboxContext, input: NewUserInput): SandboxUser {
   const { videos, ...rest } = input;
-  const user = ctx.users.create(rest, ctx.clock.nowMs());
-  const specs =
-    typeof videos === 'number'
-      ? Array.from({ length: videos }, (_, i) => ({ daysAgo: (i + 1) * 3 }))
-      : (videos ?? []);
+  const generatedVideos = typeof videos === 'number' && videos > 0 ? { count: videos, spacingDays: 3 } : null;
+  const user = ctx.users.create({ ...rest, generatedVideos }, ctx.clock.nowMs());
+  const specs = Array.isArray(videos) ? videos : [];
   const now = ctx.clock.nowSeconds();
   for (const [index, spec] of specs.entries()) {
     const createTime = now - Math.round((spec.daysAgo ?? index + 1) * DAY_SECONDS) - index;
@@ -38,7 +40,7 @@ export function createSandboxUser(ctx: SandboxContext, input: NewUserInput): San
       }),
     );
   }
-  user.stats.videos = Math.max(user.stats.videos, user.videos.length);
+  user.stats.videos = Math.max(user.stats.videos, videoCount(user));
   ctx.markDirty();
   return user;
 }

@@ -13,12 +13,18 @@ export type SandboxApp = {
   pkce: 'required' | 'optional';
   /** PULL_FROM_URL only accepts media under these prefixes (TikTok's "verified domains"). */
   verifiedUrlPrefixes: string[];
+  /** PULL_FROM_URL downloads in `Range` requests and fails on a server that ignores them. */
+  pullInRanges?: boolean;
 };
 
 export type TokenLifetimes = {
   accessSeconds: number;
   refreshSeconds: number;
+  /** Login Kit: a refresh answers a new refresh token and the old one dies (the current docs). */
+  rotateRefreshToken?: boolean;
 };
+
+export type LifetimeProfiles = Record<'current' | 'legacy' | 'short', SandboxConfig['lifetimes']>;
 
 export type SandboxConfig = {
   port: number;
@@ -29,6 +35,11 @@ export type SandboxConfig = {
     loginKit: TokenLifetimes;
     business: TokenLifetimes;
   };
+  /**
+   * How the Login Kit token host reports errors: `200` = HTTP 200 with the error body (what the
+   * reference's evidence shows TikTok doing), `4xx` = the usual OAuth statuses.
+   */
+  oauthErrorStatus: '200' | '4xx';
   /** How long each publish stage lasts, in ms; tests shrink these. */
   publishStageMs: number;
   webhook: {
@@ -62,10 +73,36 @@ export const DEFAULT_CREDENTIALS = {
   marketing: { id: '7100000000000000002', secret: `${SECRET_PREFIXES.appSecret}-ads-0001` },
 } as const;
 
-export const SHORT_LIFETIMES: SandboxConfig['lifetimes'] = {
-  loginKit: { accessSeconds: 60, refreshSeconds: 600 },
-  business: { accessSeconds: 60, refreshSeconds: 600 },
+// Business (tt_user) tokens: 24 h / 30 d per Chatwoot's fixtures, in every profile; the Login Kit
+// numbers do not apply to them (business messaging reference 1.6).
+const BUSINESS_LIFETIMES: TokenLifetimes = { accessSeconds: 86_400, refreshSeconds: 2_592_000 };
+
+/**
+ * Login Kit token lifetimes. `current` follows the current docs (2 h access, 180 d refresh, always
+ * rotated) and is the default; `legacy` is the older docs' 24 h / 365 d; `short` exercises refresh
+ * within a test run.
+ */
+export const LIFETIME_PROFILES: LifetimeProfiles = {
+  current: {
+    loginKit: { accessSeconds: 7_200, refreshSeconds: 15_552_000, rotateRefreshToken: true },
+    business: BUSINESS_LIFETIMES,
+  },
+  legacy: {
+    loginKit: { accessSeconds: 86_400, refreshSeconds: 31_536_000, rotateRefreshToken: true },
+    business: BUSINESS_LIFETIMES,
+  },
+  short: {
+    loginKit: { accessSeconds: 60, refreshSeconds: 600, rotateRefreshToken: true },
+    business: { accessSeconds: 60, refreshSeconds: 600 },
+  },
 };
+
+function lifetimeProfile(name: string | undefined): SandboxConfig['lifetimes'] {
+  const profile = LIFETIME_PROFILES[(name ?? 'current') as keyof LifetimeProfiles];
+  if (!profile)
+    throw new Error(`SANDBOX_LIFETIMES must be one of ${Object.keys(LIFETIME_PROFILES).join(', ')}`);
+  return structuredClone(profile);
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -115,15 +152,12 @@ export function loadSandboxConfig(env: Env = process.env): SandboxConfig {
         verifiedUrlPrefixes,
       },
     ],
-    lifetimes: {
-      loginKit: { accessSeconds: 24 * 3600, refreshSeconds: 365 * 24 * 3600 },
-      business: { accessSeconds: 24 * 3600, refreshSeconds: 30 * 24 * 3600 },
-    },
+    lifetimes: lifetimeProfile(env.SANDBOX_LIFETIMES),
+    oauthErrorStatus: env.SANDBOX_OAUTH_ERRORS === '4xx' ? '4xx' : '200',
     publishStageMs: Number(env.SANDBOX_PUBLISH_STAGE_MS ?? 1500),
     webhook: { maxAttempts: 8, baseDelayMs: 500, duplicateProbability: 0 },
     snapshotPath: env.SANDBOX_SNAPSHOT === 'off' ? null : (env.SANDBOX_SNAPSHOT ?? null),
   };
-  if (env.SANDBOX_LIFETIMES === 'short') base.lifetimes = structuredClone(SHORT_LIFETIMES);
   if (!env.SANDBOX_CONFIG) return base;
 
   const overrides = JSON.parse(readFileSync(env.SANDBOX_CONFIG, 'utf8')) as Partial<SandboxConfig>;

@@ -2,6 +2,7 @@ import { AuthCodeStore } from './auth-codes';
 import { Clock } from './clock';
 import type { SandboxConfig } from './config';
 import { FaultBook } from './faults';
+import { RateLimits } from './rate-limits';
 import { RequestLog } from './request-log';
 import type { Router } from './router';
 import { UserStore } from './users';
@@ -16,6 +17,7 @@ export type SandboxContext = {
   faults: FaultBook;
   requestLog: RequestLog;
   webhooks: WebhookSender;
+  rateLimits: RateLimits;
   /** Ask for the state to be written to the snapshot file soon (no-op without one). */
   markDirty: () => void;
 };
@@ -43,6 +45,7 @@ export function createContext(config: SandboxConfig, markDirty: () => void = () 
     faults: new FaultBook(),
     requestLog: new RequestLog(),
     webhooks: new WebhookSender(config.webhook),
+    rateLimits: new RateLimits(),
     markDirty,
   };
 }

@@ -18,6 +18,12 @@ export function sendFault(res: ServerResponse, surface: Surface, fault: Fault) {
         error_description: message,
         log_id: logId(),
       });
+    case 'upload':
+    case 'cdn':
+      // Upload and CDN hosts answer plain text, not an API envelope.
+      res.writeHead(fault.status ?? 500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(message);
+      return;
     case 'business':
       // The business host reports most failures as HTTP 200 with a non-zero `code`.
       return sendJson(res, fault.status ?? 200, {

@@ -7,12 +7,14 @@ export type RouteRequest = {
   url: URL;
   params: Record<string, string>;
   ctx: SandboxContext;
+  /** The matched route's endpoint name (rate limits are looked up by it). */
+  endpoint: string;
 };
 
 export type RouteHandler = (request: RouteRequest) => Promise<void> | void;
 
 /** Which envelope an injected fault is written in; each TikTok host has its own error shape. */
-export type Surface = 'oauth' | 'open-api' | 'upload' | 'business' | 'page' | 'control';
+export type Surface = 'oauth' | 'open-api' | 'upload' | 'business' | 'cdn' | 'page' | 'control';
 
 export type RouteMeta = {
   /** Stable name used by the request log and fault injection, e.g. `oauth.token`. */
@@ -20,7 +22,7 @@ export type RouteMeta = {
   surface: Surface;
 };
 
-type Route = RouteMeta & {
+export type Route = RouteMeta & {
   method: string;
   pattern: RegExp;
   keys: string[];
@@ -54,5 +56,10 @@ export class Router {
       return { route, params };
     }
     return null;
+  }
+
+  /** Methods that would match this path, for a 405 instead of a 404. */
+  allowedMethods(pathname: string): string[] {
+    return [...new Set(this.routes.filter((r) => r.pattern.test(pathname)).map((r) => r.method))];
   }
 }

@@ -27,8 +27,14 @@ export type SandboxUser = {
   bio: string;
   isVerified: boolean;
   privacy: 'public' | 'private';
+  /** Country the account is registered in; DMs are unavailable in the EEA, Switzerland and the UK. */
+  region: string;
+  /** Counts when the user was created; follower and like totals grow from there (see account-growth). */
   stats: { followers: number; following: number; likes: number; videos: number };
+  /** Videos created one by one (published through the API, or given explicitly). */
   videos: SandboxVideo[];
+  /** Videos generated on demand from the user id, so thousands of them cost nothing to keep. */
+  generatedVideos: { count: number; spacingDays: number } | null;
   createdAtMs: number;
 };
 
@@ -43,6 +49,8 @@ export function randomId(prefix: string, bytes = 12): string {
 /** All TikTok users known to the sandbox: creators (Login Kit) and business accounts. */
 export class UserStore {
   private users = new Map<string, SandboxUser>();
+  /** Every token lookup goes through open_id; benches create thousands of users. */
+  private byOpen = new Map<string, SandboxUser>();
 
   create(input: NewUser, nowMs: number): SandboxUser {
     const id = randomId('u_', 6);
@@ -58,11 +66,14 @@ export class UserStore {
       bio: input.bio ?? '',
       isVerified: input.isVerified ?? false,
       privacy: input.privacy ?? 'public',
+      region: input.region ?? 'US',
       stats: input.stats ?? { followers: 1200, following: 80, likes: 54_000, videos: 0 },
       videos: input.videos ?? [],
+      generatedVideos: input.generatedVideos ?? null,
       createdAtMs: nowMs,
     };
     this.users.set(id, user);
+    this.byOpen.set(user.openId, user);
     return user;
   }
 
@@ -71,8 +82,7 @@ export class UserStore {
   }
 
   byOpenId(openId: string) {
-    for (const user of this.users.values()) if (user.openId === openId) return user;
-    return undefined;
+    return this.byOpen.get(openId);
   }
 
   list(kind?: SandboxUser['kind']) {
@@ -81,6 +91,7 @@ export class UserStore {
 
   clear() {
     this.users.clear();
+    this.byOpen.clear();
   }
 
   snapshot() {
@@ -88,6 +99,13 @@ export class UserStore {
   }
 
   restore(users: SandboxUser[]) {
-    this.users = new Map(users.map((u) => [u.id, u]));
+    // Snapshots written before these fields existed lack them.
+    const complete = users.map((u) => ({
+      ...u,
+      region: u.region ?? 'US',
+      generatedVideos: u.generatedVideos ?? null,
+    }));
+    this.users = new Map(complete.map((u) => [u.id, u]));
+    this.byOpen = new Map(complete.map((u) => [u.openId, u]));
   }
 }

@@ -15,7 +15,7 @@ export type TokenRecord = {
 };
 
 export type LoginKitQuirks = {
-  /** Answer token-host errors with HTTP 200, as some integrators observe. */
+  /** Answer token-host errors with HTTP 200, as integrators observe TikTok doing (the default). */
   oauthErrorsWith200: boolean;
   /** Accept RFC 7636 base64url challenges besides TikTok's hex ones. */
   pkceBase64url: boolean;
@@ -28,8 +28,12 @@ export class LoginKitState {
   authorizations = new Map<string, Authorization>();
   access = new Map<string, TokenRecord>();
   refresh = new Map<string, TokenRecord>();
-  quirks: LoginKitQuirks = { oauthErrorsWith200: false, pkceBase64url: false };
+  quirks: LoginKitQuirks;
   private removalListeners: RemovalListener[] = [];
+
+  constructor(private defaultQuirks: () => LoginKitQuirks) {
+    this.quirks = defaultQuirks();
+  }
 
   onAuthorizationRemoved(listener: RemovalListener) {
     this.removalListeners.push(listener);
@@ -52,6 +56,8 @@ export class LoginKitState {
     accessSeconds: number;
     chainExpiresAtMs: number;
     prefixes: { access: string; refresh: string };
+    /** Without rotation a refresh hands back the refresh token it was given. */
+    keepRefresh?: TokenRecord;
   }) {
     const base = { appId: input.appId, userId: input.userId, scopes: input.scopes, revoked: false };
     const chainExpiresAtMs = input.chainExpiresAtMs;
@@ -61,7 +67,7 @@ export class LoginKitState {
       expiresAtMs: Math.min(input.nowMs + input.accessSeconds * 1000, chainExpiresAtMs),
       chainExpiresAtMs,
     };
-    const refresh: TokenRecord = {
+    const refresh: TokenRecord = input.keepRefresh ?? {
       ...base,
       token: randomId(`${input.prefixes.refresh}.`, 24),
       expiresAtMs: chainExpiresAtMs,
@@ -102,7 +108,7 @@ export class LoginKitState {
     this.authorizations.clear();
     this.access.clear();
     this.refresh.clear();
-    this.quirks = { oauthErrorsWith200: false, pkceBase64url: false };
+    this.quirks = this.defaultQuirks();
   }
 
   snapshot() {
@@ -132,7 +138,10 @@ const states = new WeakMap<SandboxContext, LoginKitState>();
 export function loginKitState(ctx: SandboxContext): LoginKitState {
   let state = states.get(ctx);
   if (!state) {
-    state = new LoginKitState();
+    state = new LoginKitState(() => ({
+      oauthErrorsWith200: ctx.config.oauthErrorStatus === '200',
+      pkceBase64url: false,
+    }));
     states.set(ctx, state);
   }
   return state;

@@ -14,7 +14,8 @@ export type OauthErrorCode =
   | 'server_error'
   | 'temporarily_unavailable';
 
-// TikTok does not document token-error statuses; we answer the usual OAuth ones by default.
+// TikTok does not document token-error statuses. Integrators see HTTP 200 (the sandbox default);
+// with the `oauthErrorsWith200` quirk off, these usual OAuth statuses are used instead.
 const STATUS: Record<OauthErrorCode, number> = {
   access_denied: 403,
   invalid_client: 401,
@@ -29,8 +30,8 @@ const STATUS: Record<OauthErrorCode, number> = {
 };
 
 /**
- * Token-host error body `{error, error_description, log_id}`. With `as200` the status is 200, the
- * quirk integrators report from the real host (clients must look at the body, not the status).
+ * Token-host error body `{error, error_description, log_id}`. With `as200` the status is 200, as
+ * integrators report from the real host (clients must look at the body, not the status).
  */
 export function sendOauthError(
   res: ServerResponse,

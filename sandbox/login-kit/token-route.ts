@@ -112,9 +112,12 @@ function refresh(
   if (!user || !state.authorization(app.id, user.id))
     return fail('invalid_grant', 'Authorization was removed.');
   // Rotation: the old refresh token dies now; the chain keeps its original end date, so
-  // refresh_expires_in counts down across refreshes instead of restarting.
-  record.revoked = true;
+  // refresh_expires_in counts down across refreshes instead of restarting. Without rotation (an
+  // option of the legacy profile) the same refresh token comes back and stays valid.
+  const rotate = ctx.config.lifetimes.loginKit.rotateRefreshToken !== false;
+  if (rotate) record.revoked = true;
   const minted = state.mint({
+    keepRefresh: rotate ? undefined : record,
     appId: app.id,
     userId: user.id,
     scopes: record.scopes,

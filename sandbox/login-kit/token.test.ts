@@ -42,8 +42,12 @@ function exchange(code: string, overrides: Record<string, string | null> = {}) {
   );
 }
 
+async function setQuirks(quirks: Record<string, boolean>) {
+  await fetch(`${sandbox.url}/_sandbox/quirks`, { method: 'POST', body: JSON.stringify(quirks) });
+}
+
 describe('POST /v2/oauth/token/ authorization_code', () => {
-  it('answers flat token JSON with the documented fields and default 24 h / 365 d lifetimes', async () => {
+  it('answers flat token JSON with the documented fields and the current docs’ 2 h / 180 d lifetimes', async () => {
     const { status, json } = await exchange(await freshCode());
     expect(status).toBe(200);
     expect(Object.keys(json).sort()).toEqual(
@@ -63,10 +67,20 @@ describe('POST /v2/oauth/token/ authorization_code', () => {
     expect(json.refresh_token).toMatch(
       new RegExp(`^${SECRET_PREFIXES.loginKitRefresh.replace('.', '\\.')}\\.`),
     );
-    expect(json).toMatchObject({ expires_in: 86_400, refresh_expires_in: 31_536_000, token_type: 'Bearer' });
+    expect(json).toMatchObject({ expires_in: 7_200, refresh_expires_in: 15_552_000, token_type: 'Bearer' });
     expect(json.scope).toBe(
       'user.info.basic,user.info.profile,user.info.stats,video.list,video.publish,video.upload',
     );
+  });
+
+  it('the legacy profile gives the older docs’ 24 h / 365 d', async () => {
+    await fetch(`${sandbox.url}/_sandbox/lifetimes`, { method: 'POST', body: '{"profile":"legacy"}' });
+    try {
+      const { json } = await exchange(await freshCode());
+      expect(json).toMatchObject({ expires_in: 86_400, refresh_expires_in: 31_536_000 });
+    } finally {
+      await fetch(`${sandbox.url}/_sandbox/lifetimes`, { method: 'POST', body: '{"profile":"current"}' });
+    }
   });
 
   it('accepts a code exchanged without PKCE when none was sent', async () => {
@@ -74,49 +88,74 @@ describe('POST /v2/oauth/token/ authorization_code', () => {
     expect((await exchange(code, { code_verifier: null })).status).toBe(200);
   });
 
-  it.each([
-    ['client_key missing', { client_key: null }, 401, 'invalid_client'],
-    ['client_id sent instead', { client_key: null, client_id: 'sbxclientkey0001' }, 401, 'invalid_client'],
-    ['client_key unknown', { client_key: 'unknown' }, 401, 'invalid_client'],
-    ['client_secret missing', { client_secret: null }, 401, 'invalid_client'],
-    ['client_secret wrong', { client_secret: 'wrong' }, 401, 'invalid_client'],
-    ['grant_type missing', { grant_type: null }, 400, 'invalid_request'],
-    ['grant_type unsupported', { grant_type: 'password' }, 400, 'unsupported_grant_type'],
-    [
-      'client_credentials (Research API only)',
-      { grant_type: 'client_credentials' },
-      400,
-      'unauthorized_client',
-    ],
-    ['code missing', { code: null }, 400, 'invalid_request'],
-    ['code unknown', { code: 'sbxcode_nope' }, 400, 'invalid_grant'],
-    ['redirect_uri different', { redirect_uri: 'http://localhost:3000/other' }, 400, 'invalid_request'],
-    ['code_verifier missing', { code_verifier: null }, 400, 'invalid_request'],
-    ['code_verifier wrong', { code_verifier: `${VERIFIER}x` }, 400, 'invalid_request'],
-  ])('%s → %i %s', async (_name, overrides, status, error) => {
-    const result = await exchange(await freshCode(), overrides);
-    expect(result.status).toBe(status);
-    expect(result.json).toMatchObject({ error });
-    expect(typeof result.json.error_description).toBe('string');
-    expect(result.json.log_id).toMatch(/^\d{14}[0-9A-F]+$/);
-  });
+  describe.each([
+    ['HTTP 200 with the error body (default)', true],
+    ['the usual OAuth 4xx statuses (switch)', false],
+  ])('errors as %s', (_mode, as200) => {
+    beforeAll(() => setQuirks({ oauthErrorsWith200: as200 }));
+    afterAll(() => setQuirks({ oauthErrorsWith200: true }));
 
-  it('a JSON body is "The request parameters are malformed." (invalid_request)', async () => {
-    const app = loginKitApp(sandbox);
-    const response = await fetch(`${sandbox.url}/v2/oauth/token/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        client_key: app.id,
-        client_secret: app.secret,
-        grant_type: 'authorization_code',
-        code: await freshCode(),
-      }),
+    it.each([
+      ['client_key missing', { client_key: null }, 401, 'invalid_client'],
+      ['client_id sent instead', { client_key: null, client_id: 'sbxclientkey0001' }, 401, 'invalid_client'],
+      ['client_key unknown', { client_key: 'unknown' }, 401, 'invalid_client'],
+      ['client_secret missing', { client_secret: null }, 401, 'invalid_client'],
+      ['client_secret wrong', { client_secret: 'wrong' }, 401, 'invalid_client'],
+      ['grant_type missing', { grant_type: null }, 400, 'invalid_request'],
+      ['grant_type unsupported', { grant_type: 'password' }, 400, 'unsupported_grant_type'],
+      [
+        'client_credentials (Research API only)',
+        { grant_type: 'client_credentials' },
+        400,
+        'unauthorized_client',
+      ],
+      ['code missing', { code: null }, 400, 'invalid_request'],
+      ['code unknown', { code: 'sbxcode_nope' }, 400, 'invalid_grant'],
+      ['redirect_uri different', { redirect_uri: 'http://localhost:3000/other' }, 400, 'invalid_request'],
+      ['code_verifier missing', { code_verifier: null }, 400, 'invalid_request'],
+      ['code_verifier wrong', { code_verifier: `${VERIFIER}x` }, 400, 'invalid_request'],
+    ])('%s → %i %s', async (_name, overrides, status, error) => {
+      const result = await exchange(await freshCode(), overrides);
+      expect(result.status).toBe(as200 ? 200 : status);
+      expect(result.json).toMatchObject({ error });
+      expect(typeof result.json.error_description).toBe('string');
+      expect(result.json.log_id).toMatch(/^\d{14}[0-9A-F]+$/);
     });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({
-      error: 'invalid_request',
-      error_description: 'The request parameters are malformed.',
+
+    it('a JSON body is "The request parameters are malformed." (invalid_request)', async () => {
+      const app = loginKitApp(sandbox);
+      const response = await fetch(`${sandbox.url}/v2/oauth/token/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          client_key: app.id,
+          client_secret: app.secret,
+          grant_type: 'authorization_code',
+          code: await freshCode(),
+        }),
+      });
+      expect(response.status).toBe(as200 ? 200 : 400);
+      expect(await response.json()).toMatchObject({
+        error: 'invalid_request',
+        error_description: 'The request parameters are malformed.',
+      });
+    });
+
+    it('codes are single use', async () => {
+      const code = await freshCode();
+      expect((await exchange(code)).status).toBe(200);
+      const again = await exchange(code);
+      expect(again).toMatchObject({ status: as200 ? 200 : 400, json: { error: 'invalid_grant' } });
+      expect(again.json.access_token).toBeUndefined();
+    });
+
+    it('codes expire after 10 minutes of sandbox time', async () => {
+      const code = await freshCode();
+      sandbox.ctx.clock.travel(10 * 60 * 1000 + 1);
+      expect(await exchange(code)).toMatchObject({
+        status: as200 ? 200 : 400,
+        json: { error: 'invalid_grant' },
+      });
     });
   });
 
@@ -128,19 +167,6 @@ describe('POST /v2/oauth/token/ authorization_code', () => {
   it('PKCE mismatch says "Code verifier or code challenge is invalid."', async () => {
     const { json } = await exchange(await freshCode(), { code_verifier: 'short' });
     expect(json.error_description).toBe('Code verifier or code challenge is invalid.');
-  });
-
-  it('codes are single use', async () => {
-    const code = await freshCode();
-    expect((await exchange(code)).status).toBe(200);
-    const again = await exchange(code);
-    expect(again).toMatchObject({ status: 400, json: { error: 'invalid_grant' } });
-  });
-
-  it('codes expire after 10 minutes of sandbox time', async () => {
-    const code = await freshCode();
-    sandbox.ctx.clock.travel(10 * 60 * 1000 + 1);
-    expect(await exchange(code)).toMatchObject({ status: 400, json: { error: 'invalid_grant' } });
   });
 
   it('a business code cannot be exchanged here', async () => {
@@ -161,35 +187,12 @@ describe('POST /v2/oauth/token/ authorization_code', () => {
     const { createHash } = await import('node:crypto');
     const b64 = createHash('sha256').update(VERIFIER).digest('base64url');
     expect((await exchange(await freshCode({ code_challenge: b64 }))).json.error).toBe('invalid_request');
-    await fetch(`${sandbox.url}/_sandbox/quirks`, {
-      method: 'POST',
-      body: JSON.stringify({ pkceBase64url: true }),
-    });
+    await setQuirks({ pkceBase64url: true });
     try {
       expect((await exchange(await freshCode({ code_challenge: b64 }))).status).toBe(200);
       expect((await exchange(await freshCode({ code_challenge: hexChallenge(VERIFIER) }))).status).toBe(200);
     } finally {
-      await fetch(`${sandbox.url}/_sandbox/quirks`, {
-        method: 'POST',
-        body: JSON.stringify({ pkceBase64url: false }),
-      });
-    }
-  });
-
-  it('the 200-with-error quirk keeps the body but answers HTTP 200', async () => {
-    await fetch(`${sandbox.url}/_sandbox/quirks`, {
-      method: 'POST',
-      body: JSON.stringify({ oauthErrorsWith200: true }),
-    });
-    try {
-      const result = await exchange('bogus');
-      expect(result).toMatchObject({ status: 200, json: { error: 'invalid_grant' } });
-      expect(result.json.access_token).toBeUndefined();
-    } finally {
-      await fetch(`${sandbox.url}/_sandbox/quirks`, {
-        method: 'POST',
-        body: JSON.stringify({ oauthErrorsWith200: false }),
-      });
+      await setQuirks({ pkceBase64url: false });
     }
   });
 });

@@ -58,8 +58,8 @@ export function registerAdvertiserRoutes(router: Router, state: MarketingState) 
     'GET',
     '/open_api/v1.3/advertiser/info/',
     meta,
-    apiRoute(({ req, res, url }) => {
-      const token = requireAdsToken(state, req);
+    apiRoute(({ req, res, url, endpoint }) => {
+      const token = requireAdsToken(state, req, endpoint);
       const ids = parseJsonArrayParam(url.searchParams.get('advertiser_ids'), 'advertiser_ids');
       if (!ids?.length)
         throw new ApiError(CODES.invalidParam, 'advertiser_ids: Missing data for required field.');

@@ -1,6 +1,10 @@
-import { seededInt } from '../business/seeded-number';
-
-export type Campaign = { campaignId: string; name: string; objective: string };
+import {
+  buildStructure,
+  type Campaign,
+  DEFAULT_SHAPE,
+  deleteEntity,
+  type StructureShape,
+} from './ad-structure';
 
 export type Advertiser = {
   advertiserId: string;
@@ -14,18 +18,12 @@ export type Advertiser = {
   campaigns: Campaign[];
 };
 
-export type NewAdvertiser = Partial<Omit<Advertiser, 'campaigns'>> & { name: string };
+export type NewAdvertiser = Partial<Omit<Advertiser, 'campaigns'>> & {
+  name: string;
+  shape?: Partial<StructureShape>;
+};
 
-const OBJECTIVES = ['REACH', 'TRAFFIC', 'CONVERSIONS'];
-
-/** Three campaigns per advertiser, ids derived from the advertiser id so they survive resets. */
-function campaignsFor(advertiserId: string, name: string): Campaign[] {
-  return OBJECTIVES.map((objective, i) => ({
-    campaignId: `17${seededInt(10_000_000, 99_999_999, advertiserId, 'campaign', i)}${String(i).padStart(8, '0')}`,
-    name: `${name} · ${objective.toLowerCase()}`,
-    objective,
-  }));
-}
+const DAY_SECONDS = 86_400;
 
 /** Ad accounts the portal page offers; ids are strings, as every v1.3 id is. */
 export class AdvertiserStore {
@@ -34,6 +32,7 @@ export class AdvertiserStore {
 
   create(input: NewAdvertiser, nowSeconds: number): Advertiser {
     const advertiserId = input.advertiserId ?? String(this.nextId++);
+    const createTimeSeconds = input.createTimeSeconds ?? nowSeconds - 365 * DAY_SECONDS;
     const advertiser: Advertiser = {
       advertiserId,
       name: input.name,
@@ -42,8 +41,11 @@ export class AdvertiserStore {
       country: input.country ?? 'US',
       company: input.company ?? input.name,
       balance: input.balance ?? 1000,
-      createTimeSeconds: input.createTimeSeconds ?? nowSeconds - 365 * 86_400,
-      campaigns: campaignsFor(advertiserId, input.name),
+      createTimeSeconds,
+      campaigns: buildStructure(advertiserId, input.name, createTimeSeconds, {
+        ...DEFAULT_SHAPE,
+        ...input.shape,
+      }),
     };
     this.advertisers.set(advertiserId, advertiser);
     return advertiser;
@@ -57,6 +59,14 @@ export class AdvertiserStore {
     return [...this.advertisers.values()];
   }
 
+  /** Deletes a campaign, ad group or ad (and what is under it) of any advertiser. */
+  deleteEntity(id: string, atSeconds: number): Advertiser | null {
+    for (const advertiser of this.advertisers.values()) {
+      if (deleteEntity(advertiser.campaigns, id, atSeconds)) return advertiser;
+    }
+    return null;
+  }
+
   clear() {
     this.advertisers.clear();
     this.nextId = 7_300_000_000_000_000_001n;
@@ -67,7 +77,13 @@ export class AdvertiserStore {
   }
 
   restore(data: { advertisers: Advertiser[]; nextId: string }) {
-    this.advertisers = new Map(data.advertisers.map((a) => [a.advertiserId, a]));
+    // Snapshots from before ad groups existed hold flat campaigns: rebuild those trees.
+    const complete = data.advertisers.map((a) =>
+      a.campaigns.every((c) => Array.isArray(c.adgroups))
+        ? a
+        : { ...a, campaigns: buildStructure(a.advertiserId, a.name, a.createTimeSeconds, DEFAULT_SHAPE) },
+    );
+    this.advertisers = new Map(complete.map((a) => [a.advertiserId, a]));
     this.nextId = BigInt(data.nextId);
   }
 }
@@ -77,3 +93,12 @@ export const SEED_ADVERTISERS: NewAdvertiser[] = [
   { name: 'Sandbox Shop EU', currency: 'EUR', timezone: 'Europe/Berlin', country: 'DE', balance: 1800 },
   { name: 'Sandbox Studio JP', currency: 'JPY', timezone: 'Asia/Tokyo', country: 'JP', balance: 350_000 },
 ];
+
+/** Each seed also gets a fourth campaign, deleted 20 days ago: reports must still show its history. */
+export function seedAdvertisers(store: AdvertiserStore, nowSeconds: number) {
+  for (const seed of SEED_ADVERTISERS) {
+    const advertiser = store.create({ ...seed, shape: { campaigns: 4 } }, nowSeconds);
+    const doomed = advertiser.campaigns[3];
+    if (doomed) deleteEntity(advertiser.campaigns, doomed.campaignId, nowSeconds - 20 * DAY_SECONDS);
+  }
+}

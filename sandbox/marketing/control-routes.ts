@@ -2,9 +2,15 @@ import type { IncomingMessage } from 'node:http';
 import { DEFAULT_CREDENTIALS, findApp, SECRET_PREFIXES } from '../core/config';
 import { readBody, sendJson } from '../core/http';
 import type { Router } from '../core/router';
-import type { Advertiser, NewAdvertiser } from './advertiser-store';
+import { advertiserJson } from './advertiser-json';
+import {
+  type AdvertiserInput,
+  advertiserProblem,
+  registerBulkAdvertiserRoute,
+  toNewAdvertiser,
+} from './bulk-advertisers';
 import type { MarketingState } from './marketing-state';
-import type { RateLimitConfig } from './rate-limiter';
+import { type ReportSettings, reportSettingsProblem } from './report-settings';
 
 const control = (endpoint: string) => ({
   endpoint: `control.marketing.${endpoint}`,
@@ -15,17 +21,6 @@ async function readJson<T>(req: IncomingMessage): Promise<Partial<T>> {
   const raw = await readBody(req, 1024 * 1024);
   return (raw.length ? JSON.parse(raw.toString('utf8')) : {}) as Partial<T>;
 }
-
-const advertiserJson = (a: Advertiser) => ({
-  advertiserId: a.advertiserId,
-  name: a.name,
-  currency: a.currency,
-  timezone: a.timezone,
-  country: a.country,
-  company: a.company,
-  balance: a.balance,
-  campaigns: a.campaigns,
-});
 
 export function registerMarketingControlRoutes(router: Router, state: MarketingState) {
   const { ctx } = state;
@@ -39,12 +34,65 @@ export function registerMarketingControlRoutes(router: Router, state: MarketingS
     '/_sandbox/marketing/advertisers',
     control('advertisers.create'),
     async ({ req, res }) => {
-      const body = await readJson<NewAdvertiser>(req);
+      const body = await readJson<AdvertiserInput>(req);
       if (!body.name) return sendJson(res, 400, { error: 'name is required' });
+      const input = { ...body, name: body.name };
       if (body.advertiserId && state.advertisers.get(body.advertiserId))
         return sendJson(res, 409, { error: 'advertiserId already exists' });
-      const advertiser = state.advertisers.create({ ...body, name: body.name }, ctx.clock.nowSeconds());
+      const problem = advertiserProblem(input);
+      if (problem) return sendJson(res, 400, { error: problem });
+      const advertiser = state.advertisers.create(
+        toNewAdvertiser(input, ctx.clock.nowSeconds()),
+        ctx.clock.nowSeconds(),
+      );
       sendJson(res, 201, { advertiser: advertiserJson(advertiser) });
+    },
+  );
+
+  registerBulkAdvertiserRoute(router, state);
+
+  // Deletes a campaign, ad group or ad (and what is under it) now: reports keep its history.
+  router.add(
+    'POST',
+    '/_sandbox/marketing/entities/:id/delete',
+    control('entities.delete'),
+    ({ res, params }) => {
+      const advertiser = state.advertisers.deleteEntity(params.id ?? '', ctx.clock.nowSeconds());
+      if (!advertiser) return sendJson(res, 404, { error: 'no campaign, ad group or ad with this id' });
+      sendJson(res, 200, { advertiser: advertiserJson(advertiser) });
+    },
+  );
+
+  router.add('GET', '/_sandbox/marketing/reports', control('reports'), ({ res }) =>
+    sendJson(res, 200, { reports: state.reports }),
+  );
+
+  // Late settling (settleDays, revision, advance, autoAdvance) and query limits (40067).
+  router.add('POST', '/_sandbox/marketing/reports', control('reports.set'), async ({ req, res }) => {
+    const { advance, ...body } = await readJson<Record<string, unknown>>(req);
+    const problem = reportSettingsProblem(body);
+    if (problem) return sendJson(res, 400, { error: problem });
+    if (advance !== undefined && !(Number.isInteger(advance) && (advance as number) >= 0))
+      return sendJson(res, 400, { error: 'advance must be a non-negative integer' });
+    state.reports = { ...state.reports, ...(body as Partial<ReportSettings>) };
+    state.reports.revision += (advance as number | undefined) ?? 0;
+    sendJson(res, 200, { reports: state.reports });
+  });
+
+  // The advertiser withdraws one ad account from the grant: calls for it answer 40106.
+  router.add(
+    'POST',
+    '/_sandbox/marketing/tokens/remove-advertiser',
+    control('tokens.remove-advertiser'),
+    async ({ req, res }) => {
+      const { accessToken, advertiserId } = await readJson<{ accessToken?: string; advertiserId?: string }>(
+        req,
+      );
+      if (!advertiserId) return sendJson(res, 400, { error: 'advertiserId is required' });
+      const tokens = state.tokens.all().filter((t) => !accessToken || t.accessToken === accessToken);
+      for (const token of tokens)
+        token.advertiserIds = token.advertiserIds.filter((id) => id !== advertiserId);
+      sendJson(res, 200, { updated: tokens.length });
     },
   );
 
@@ -86,9 +134,22 @@ export function registerMarketingControlRoutes(router: Router, state: MarketingS
     },
   );
 
+  // Shorthand for the Marketing rules of /_sandbox/rate-limits; null switches one off.
   router.add('POST', '/_sandbox/marketing/rate-limit', control('rate-limit'), async ({ req, res }) => {
-    const body = await readJson<RateLimitConfig>(req);
-    state.limiter.config = { ...state.limiter.config, ...body };
-    sendJson(res, 200, { rateLimit: state.limiter.config });
+    const body = await readJson<Record<'qps' | 'qpm' | 'reportQpsPerAdvertiser', number | null>>(req);
+    const ids = {
+      qps: 'marketing.app.qps',
+      qpm: 'marketing.app.qpm',
+      reportQpsPerAdvertiser: 'marketing.report.advertiser',
+    };
+    const patches = Object.entries(ids)
+      .filter(([key]) => key in body)
+      .map(([key, id]) => {
+        const limit = body[key as keyof typeof ids];
+        return limit === null || limit === undefined ? { id, enabled: false } : { id, limit, enabled: true };
+      });
+    const problem = ctx.rateLimits.update(patches);
+    if (problem) return sendJson(res, 400, { error: problem });
+    sendJson(res, 200, ctx.rateLimits.view());
   });
 }

@@ -1,20 +1,24 @@
 import type { SandboxContext } from '../core/context';
 import { AdsTokenStore } from './ads-token-store';
-import { AdvertiserStore, SEED_ADVERTISERS } from './advertiser-store';
-import { RateLimiter } from './rate-limiter';
+import { AdvertiserStore, seedAdvertisers as seedStore } from './advertiser-store';
+import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from './report-settings';
 
 export type MarketingState = {
   ctx: SandboxContext;
   advertisers: AdvertiserStore;
   tokens: AdsTokenStore;
-  limiter: RateLimiter;
+  reports: ReportSettings;
 };
 
 export function createMarketingState(ctx: SandboxContext): MarketingState {
-  return { ctx, advertisers: new AdvertiserStore(), tokens: new AdsTokenStore(), limiter: new RateLimiter() };
+  return {
+    ctx,
+    advertisers: new AdvertiserStore(),
+    tokens: new AdsTokenStore(),
+    reports: { ...DEFAULT_REPORT_SETTINGS },
+  };
 }
 
 export function seedAdvertisers(state: MarketingState) {
-  for (const advertiser of SEED_ADVERTISERS)
-    state.advertisers.create(advertiser, state.ctx.clock.nowSeconds());
+  seedStore(state.advertisers, state.ctx.clock.nowSeconds());
 }

@@ -56,8 +56,8 @@ export function registerOauthRoutes(router: Router, state: MarketingState) {
     'GET',
     `${BASE}/advertiser/get/`,
     meta('oauth.advertiser.get'),
-    apiRoute(({ req, res, url }) => {
-      const token = requireAdsToken(state, req);
+    apiRoute(({ req, res, url, endpoint }) => {
+      const token = requireAdsToken(state, req, endpoint);
       const app = requireApp(state, url.searchParams);
       if (token.appId !== app.id)
         throw new ApiError(CODES.appMismatch, 'The app_id does not match the access token.');

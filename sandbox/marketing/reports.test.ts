@@ -13,6 +13,8 @@ let token: string;
 let ids: string[];
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, snapshotPath: null });
+  // These tests are about report shapes, not pacing: the app tier's 10 QPS would get in their way.
+  sandbox.ctx.rateLimits.setAll(false);
   const connected = await connectAdvertisers(sandbox);
   token = connected.accessToken;
   ids = connected.advertiserIds;
@@ -93,8 +95,16 @@ describe('GET report/integrated/get/', () => {
 
   it.each([
     ['missing report_type', { report_type: '' }, 40002],
-    ['report_type AUDIENCE (not emulated)', { report_type: 'AUDIENCE' }, 40002],
-    ['data_level AUCTION_AD (not emulated)', { data_level: 'AUCTION_AD' }, 40002],
+    ['report_type AUDIENCE without an audience dimension', { report_type: 'AUDIENCE' }, 40002],
+    ['report_type CATALOG (not emulated)', { report_type: 'CATALOG' }, 40002],
+    ['data_level AUCTION_AD without ad_id', { data_level: 'AUCTION_AD' }, 40002],
+    ['an attribute of a lower level', { metrics: '["ad_name"]' }, 40002],
+    ['cash_spend below the advertiser level', { metrics: '["cash_spend"]' }, 40002],
+    [
+      'filtering on an unknown field',
+      { filtering: '[{"field_name":"color","filter_type":"IN","filter_value":"[1]"}]' },
+      40002,
+    ],
     ['dimensions not a JSON array', { dimensions: 'campaign_id' }, 40002],
     ['campaign level without campaign_id', { dimensions: '["stat_time_day"]' }, 40002],
     ['both time dimensions', { dimensions: '["campaign_id","stat_time_day","stat_time_hour"]' }, 40002],

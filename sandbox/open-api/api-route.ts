@@ -8,7 +8,6 @@ import {
   resolveLoginKitToken,
 } from '../login-kit/resolve-login-kit-token';
 import { ApiError, sendApiError, sendOk } from './envelope';
-import type { RateLimiter } from './rate-limiter';
 
 export type ApiCall = {
   session: LoginKitSession;
@@ -31,12 +30,7 @@ type ApiRouteOptions = {
  * One wrapper for every Open API route: bearer token → scope → per-token rate limit → JSON body,
  * then the handler's return value is sent as `data`, and an ApiError as the error envelope.
  */
-export function addApiRoute(
-  router: Router,
-  ctx: SandboxContext,
-  limiter: RateLimiter,
-  options: ApiRouteOptions,
-) {
+export function addApiRoute(router: Router, ctx: SandboxContext, options: ApiRouteOptions) {
   router.add(
     options.method,
     options.path,
@@ -59,7 +53,8 @@ export function addApiRoute(
           `The user did not authorize the scope required for completing this request: ${options.anyScope.join(' or ')}.`,
         );
       }
-      if (!limiter.hit(options.endpoint, session.token, ctx.clock.nowMs())) {
+      const ids = { token: session.token, app: session.appId };
+      if (ctx.rateLimits.hit(options.endpoint, ids, ctx.clock.nowMs())) {
         return sendApiError(res, 'rate_limit_exceeded', 'API rate limit was exceeded; try again later.');
       }
       const body = options.method === 'POST' ? await readJson(request) : {};

@@ -4,11 +4,10 @@ import { addApiRoute } from './api-route';
 import { ApiError } from './envelope';
 import { postingBlock, privacyOptions } from './posting-rules';
 import { publishStore } from './publish-store';
-import type { RateLimiter } from './rate-limiter';
 
 // POST /v2/post/publish/creator_info/query/ – what the "Post to TikTok" screen must show.
-export function registerCreatorInfoRoute(router: Router, ctx: SandboxContext, limiter: RateLimiter) {
-  addApiRoute(router, ctx, limiter, {
+export function registerCreatorInfoRoute(router: Router, ctx: SandboxContext) {
+  addApiRoute(router, ctx, {
     method: 'POST',
     path: '/v2/post/publish/creator_info/query',
     endpoint: 'open-api.creator-info',
@@ -25,7 +24,7 @@ export function registerCreatorInfoRoute(router: Router, ctx: SandboxContext, li
         creator_avatar_url: `${ctx.config.publicUrl}/_sandbox/avatars/${user.id}.jpeg?x-expires=${ctx.clock.nowSeconds() + 7200}`,
         creator_username: user.username,
         creator_nickname: user.displayName,
-        privacy_level_options: privacyOptions(user),
+        privacy_level_options: privacyOptions(ctx, user),
         comment_disabled: flags.commentDisabled,
         duet_disabled: privateAccount || flags.duetDisabled,
         stitch_disabled: privateAccount || flags.stitchDisabled,

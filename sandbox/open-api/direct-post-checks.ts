@@ -1,7 +1,7 @@
 import type { SandboxContext } from '../core/context';
 import type { LoginKitSession } from '../login-kit/resolve-login-kit-token';
 import { ApiError } from './envelope';
-import { appOf, MAX_PENDING_SHARES, pendingShares, postingBlock, privacyOptions } from './posting-rules';
+import { appOf, pendingShares, postingBlock, privacyOptions } from './posting-rules';
 import { publishStore } from './publish-store';
 
 /**
@@ -24,7 +24,7 @@ export function checkDirectPost(
     );
   }
   const privacy = postInfo.privacy_level;
-  if (typeof privacy !== 'string' || !privacyOptions(session.user).includes(privacy)) {
+  if (typeof privacy !== 'string' || !privacyOptions(ctx, session.user).includes(privacy)) {
     throw new ApiError(
       'privacy_level_option_mismatch',
       'privacy_level is missing or not one of the creator options.',
@@ -51,10 +51,11 @@ export function checkDirectPost(
 
 /** Inbox uploads: only a ban or too many pending drafts stop them. */
 export function checkInboxShare(ctx: SandboxContext, session: LoginKitSession) {
-  if (publishStore(ctx).flagsFor(session.user.id).bannedFromPosting) {
+  const flags = publishStore(ctx).flagsFor(session.user.id);
+  if (flags.bannedFromPosting) {
     throw new ApiError('spam_risk_user_banned_from_posting', 'The user is banned from making new posts.');
   }
-  if (pendingShares(ctx, session.user.id) >= MAX_PENDING_SHARES) {
+  if (pendingShares(ctx, session.user.id) >= flags.maxPendingShares) {
     throw new ApiError(
       'spam_risk_too_many_pending_share',
       'The user has too many pending shares in the last 24 hours; they must post or discard drafts first.',

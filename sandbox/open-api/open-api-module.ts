@@ -5,7 +5,6 @@ import { registerCreatorInfoRoute } from './creator-info-route';
 import { registerPhotoInitRoute } from './photo-init-route';
 import { publishMachine } from './publish-machine';
 import { publishStore } from './publish-store';
-import { RateLimiter } from './rate-limiter';
 import { registerStatusRoutes } from './status-routes';
 import { registerUploadRoute } from './upload-route';
 import { registerUserInfoRoute } from './user-info-route';
@@ -14,7 +13,6 @@ import { registerVideoRoutes } from './video-routes';
 
 /** Open API v2 on open.tiktokapis.com plus the upload host: user info, Display API, Content Posting. */
 export const openApiModule: ModuleFactory = (ctx) => {
-  const limiter = new RateLimiter();
   const store = publishStore(ctx);
   const machine = publishMachine(ctx);
   // Revoking access while a post is processing fails it with auth_removed.
@@ -29,17 +27,16 @@ export const openApiModule: ModuleFactory = (ctx) => {
   return {
     name: 'open-api',
     register: (router) => {
-      registerUserInfoRoute(router, ctx, limiter);
-      registerCreatorInfoRoute(router, ctx, limiter);
-      registerVideoInitRoutes(router, ctx, limiter);
-      registerPhotoInitRoute(router, ctx, limiter);
+      registerUserInfoRoute(router, ctx);
+      registerCreatorInfoRoute(router, ctx);
+      registerVideoInitRoutes(router, ctx);
+      registerPhotoInitRoute(router, ctx);
       registerUploadRoute(router, ctx);
-      registerStatusRoutes(router, ctx, limiter);
-      registerVideoRoutes(router, ctx, limiter);
+      registerStatusRoutes(router, ctx);
+      registerVideoRoutes(router, ctx);
     },
     reset: () => {
       machine.clearTimers();
-      limiter.clear();
       for (const record of store.records.values())
         if (record.filePath) rmSync(record.filePath, { force: true });
       store.clear();

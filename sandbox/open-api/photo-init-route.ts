@@ -4,15 +4,14 @@ import { addApiRoute } from './api-route';
 import { checkDirectPost, checkInboxShare, checkText } from './direct-post-checks';
 import { ApiError } from './envelope';
 import { publishStore } from './publish-store';
-import type { RateLimiter } from './rate-limiter';
 import { assertVerifiedUrl } from './source-info';
 import { startPublish } from './start-publish';
 
 const MAX_PHOTOS = 35;
 
 // POST /v2/post/publish/content/init/ – photo posts, pulled from verified URLs only.
-export function registerPhotoInitRoute(router: Router, ctx: SandboxContext, limiter: RateLimiter) {
-  addApiRoute(router, ctx, limiter, {
+export function registerPhotoInitRoute(router: Router, ctx: SandboxContext) {
+  addApiRoute(router, ctx, {
     method: 'POST',
     path: '/v2/post/publish/content/init',
     endpoint: 'open-api.content.init',

@@ -8,8 +8,6 @@ import { publishStore } from './publish-store';
 const DAY_MS = 86_400_000;
 /** Unaudited clients: at most 5 distinct posting users in any 24 h window. */
 const UNAUDITED_ACTIVE_USERS = 5;
-/** At most 5 un-posted inbox shares per user per 24 h. */
-export const MAX_PENDING_SHARES = 5;
 
 export function appOf(ctx: SandboxContext, session: LoginKitSession): SandboxApp | undefined {
   return ctx.config.apps.find((app) => app.kind === 'login-kit' && app.id === session.appId);
@@ -52,7 +50,10 @@ export function postingBlock(
   return null;
 }
 
-export function privacyOptions(user: SandboxUser): string[] {
+/** The audiences a creator may pick: from the account's privacy, unless the control API set them. */
+export function privacyOptions(ctx: SandboxContext, user: SandboxUser): string[] {
+  const override = publishStore(ctx).flagsFor(user.id).privacyLevelOptions;
+  if (override) return override;
   return user.privacy === 'private'
     ? ['FOLLOWER_OF_CREATOR', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY']
     : ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY'];

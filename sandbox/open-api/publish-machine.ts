@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { SandboxContext } from '../core/context';
+import { stringifyWithInt64 } from '../core/int64-json';
 import { emitDevWebhook } from '../dev-webhooks/emit-dev-webhook';
-import { stringifyWithInt64 } from './int64-json';
 import { makeVideo, newItemId } from './make-video';
 import { checkPhotoFile, checkVideoFile } from './media-check';
 import { type PublishRecord, publishStore } from './publish-store';
@@ -36,10 +36,12 @@ export class PublishMachine {
     await Promise.all(files.map((file) => rm(file, { force: true })));
     record.filePath = null;
     const armed = this.store.armed.get(record.userId)?.shift();
-    if (armed !== undefined) verdict = { ...verdict, failReason: armed };
+    if (armed && 'stall' in armed) record.stalled = true;
+    else if (armed) verdict = { ...verdict, failReason: armed.failReason };
     record.pending = verdict;
-    record.dueAtMs = this.ctx.clock.nowMs() + this.ctx.config.publishStageMs;
-    this.schedule(record.dueAtMs);
+    // A stalled post never leaves processing by itself; the control API finishes or fails it.
+    record.dueAtMs = record.stalled ? null : this.ctx.clock.nowMs() + this.ctx.config.publishStageMs;
+    if (record.dueAtMs !== null) this.schedule(record.dueAtMs);
     this.ctx.markDirty();
   }
 
@@ -62,6 +64,7 @@ export class PublishMachine {
 
   fail(record: PublishRecord, reason: string) {
     if (record.status === 'FAILED' || record.status === 'PUBLISH_COMPLETE') return;
+    record.stalled = false;
     record.status = 'FAILED';
     record.failReason = reason;
     record.moderationDueAtMs = null;
@@ -72,6 +75,7 @@ export class PublishMachine {
   /** Direct Post finished, or the user posted an inbox draft from the TikTok app. */
   complete(record: PublishRecord, privacyLevel?: string) {
     if (record.status === 'FAILED') return;
+    record.stalled = false;
     record.status = 'PUBLISH_COMPLETE';
     if (privacyLevel) record.privacyLevel = privacyLevel;
     this.emit(record, 'post.publish.complete', {});

@@ -54,6 +54,7 @@ export function startPublish(options: StartPublishOptions): { publish_id: string
     moderationDueAtMs: null,
     postIds: [],
     publiclyAvailable: false,
+    stalled: false,
   };
   publishStore(ctx).records.set(publishId, record);
   ctx.markDirty();
@@ -80,6 +81,7 @@ async function download(ctx: SandboxContext, record: PublishRecord) {
         path: files[index] ?? tempMediaPath(record.publishId, index),
         maxBytes: record.media === 'video' ? MAX_VIDEO_BYTES : MAX_PHOTO_BYTES * 2,
         signal: controller.signal,
+        inRanges: ctx.config.apps.find((app) => app.id === record.appId)?.pullInRanges,
         onBytes: (count) => {
           record.downloadedBytes += count;
         },

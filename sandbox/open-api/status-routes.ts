@@ -1,18 +1,17 @@
 import type { SandboxContext } from '../core/context';
 import { logId } from '../core/fault-response';
+import { stringifyWithInt64 } from '../core/int64-json';
 import type { Router } from '../core/router';
 import type { LoginKitSession } from '../login-kit/resolve-login-kit-token';
 import { addApiRoute } from './api-route';
 import { ApiError } from './envelope';
-import { stringifyWithInt64 } from './int64-json';
 import { publishMachine } from './publish-machine';
 import { type PublishRecord, publishStore } from './publish-store';
-import type { RateLimiter } from './rate-limiter';
 import { abortDownload } from './start-publish';
 
 /** POST /v2/post/publish/status/fetch/ and /v2/post/publish/cancel/. */
-export function registerStatusRoutes(router: Router, ctx: SandboxContext, limiter: RateLimiter) {
-  addApiRoute(router, ctx, limiter, {
+export function registerStatusRoutes(router: Router, ctx: SandboxContext) {
+  addApiRoute(router, ctx, {
     method: 'POST',
     path: '/v2/post/publish/status/fetch',
     endpoint: 'open-api.status.fetch',
@@ -36,7 +35,7 @@ export function registerStatusRoutes(router: Router, ctx: SandboxContext, limite
     },
   });
 
-  addApiRoute(router, ctx, limiter, {
+  addApiRoute(router, ctx, {
     method: 'POST',
     path: '/v2/post/publish/cancel',
     endpoint: 'open-api.cancel',

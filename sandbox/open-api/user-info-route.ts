@@ -2,9 +2,9 @@ import type { SandboxContext } from '../core/context';
 import type { Router } from '../core/router';
 import type { SandboxUser } from '../core/users';
 import { addApiRoute } from './api-route';
+import { creatorStats } from './creator-stats';
 import { ApiError } from './envelope';
 import { parseFields, pick } from './fields';
-import type { RateLimiter } from './rate-limiter';
 
 // Since the 2024 scope split, profile and stats fields need their own scopes.
 const FIELD_SCOPES: Record<string, string> = {
@@ -25,8 +25,8 @@ const FIELD_SCOPES: Record<string, string> = {
 };
 
 // GET /v2/user/info/?fields=… – the token owner's profile, only the fields asked for.
-export function registerUserInfoRoute(router: Router, ctx: SandboxContext, limiter: RateLimiter) {
-  addApiRoute(router, ctx, limiter, {
+export function registerUserInfoRoute(router: Router, ctx: SandboxContext) {
+  addApiRoute(router, ctx, {
     method: 'GET',
     path: '/v2/user/info',
     endpoint: 'open-api.user.info',
@@ -60,9 +60,6 @@ function userFields(ctx: SandboxContext, user: SandboxUser): Record<string, unkn
     profile_deep_link: `https://vm.tiktok.com/sbx${user.id.slice(2)}/`,
     is_verified: user.isVerified,
     username: user.username,
-    follower_count: user.stats.followers,
-    following_count: user.stats.following,
-    likes_count: user.stats.likes,
-    video_count: Math.max(user.stats.videos, user.videos.length),
+    ...creatorStats(user, ctx.config.publicUrl, ctx.clock.nowMs()),
   };
 }

@@ -2,13 +2,12 @@ import type { SandboxContext } from '../core/context';
 import type { Router } from '../core/router';
 import { addApiRoute } from './api-route';
 import { checkDirectPost, checkInboxShare, checkText } from './direct-post-checks';
-import type { RateLimiter } from './rate-limiter';
 import { parseVideoSource } from './source-info';
 import { startPublish } from './start-publish';
 
 /** POST /v2/post/publish/video/init/ (Direct Post) and /v2/post/publish/inbox/video/init/ (drafts). */
-export function registerVideoInitRoutes(router: Router, ctx: SandboxContext, limiter: RateLimiter) {
-  addApiRoute(router, ctx, limiter, {
+export function registerVideoInitRoutes(router: Router, ctx: SandboxContext) {
+  addApiRoute(router, ctx, {
     method: 'POST',
     path: '/v2/post/publish/video/init',
     endpoint: 'open-api.video.init',
@@ -22,7 +21,7 @@ export function registerVideoInitRoutes(router: Router, ctx: SandboxContext, lim
     },
   });
 
-  addApiRoute(router, ctx, limiter, {
+  addApiRoute(router, ctx, {
     method: 'POST',
     path: '/v2/post/publish/inbox/video/init',
     endpoint: 'open-api.inbox.init',

@@ -3,12 +3,12 @@ import type { Router } from '../core/router';
 import { addApiRoute } from './api-route';
 import { ApiError } from './envelope';
 import { parseFields, pick } from './fields';
-import type { RateLimiter } from './rate-limiter';
+import { userVideos } from './user-videos';
 import { VIDEO_FIELDS, videoObject } from './video-object';
 
 /** POST /v2/video/list/ and /v2/video/query/ – the Display API over the token owner's public videos. */
-export function registerVideoRoutes(router: Router, ctx: SandboxContext, limiter: RateLimiter) {
-  addApiRoute(router, ctx, limiter, {
+export function registerVideoRoutes(router: Router, ctx: SandboxContext) {
+  addApiRoute(router, ctx, {
     method: 'POST',
     path: '/v2/video/list',
     endpoint: 'open-api.video.list',
@@ -25,9 +25,9 @@ export function registerVideoRoutes(router: Router, ctx: SandboxContext, limiter
         throw new ApiError('invalid_params', 'cursor must be an int64 timestamp in milliseconds.');
       }
       const now = ctx.clock.nowMs();
-      const older = [...session.user.videos]
-        .filter((video) => video.createTime * 1000 < cursor && video.createTime * 1000 <= now)
-        .sort((a, b) => b.createTime - a.createTime);
+      const older = userVideos(session.user, ctx.config.publicUrl, now).filter(
+        (video) => video.createTime * 1000 < cursor,
+      );
       const page = older.slice(0, maxCount as number);
       const last = page.at(-1);
       return {
@@ -38,7 +38,7 @@ export function registerVideoRoutes(router: Router, ctx: SandboxContext, limiter
     },
   });
 
-  addApiRoute(router, ctx, limiter, {
+  addApiRoute(router, ctx, {
     method: 'POST',
     path: '/v2/video/query',
     endpoint: 'open-api.video.query',
@@ -57,7 +57,9 @@ export function registerVideoRoutes(router: Router, ctx: SandboxContext, limiter
       }
       const now = ctx.clock.nowMs();
       // Ids that are not the user's are silently left out, as TikTok does.
-      const videos = session.user.videos.filter((video) => ids.includes(video.id));
+      const videos = userVideos(session.user, ctx.config.publicUrl, now).filter((video) =>
+        ids.includes(video.id),
+      );
       return {
         videos: videos.map((video) => pick(videoObject(video, now), fields)),
         cursor: 0,

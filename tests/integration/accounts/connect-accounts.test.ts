@@ -11,7 +11,12 @@ import {
   type WorkspaceWithMembers,
 } from '@/tests/factories/create-workspace-with-members';
 import { consentAndGetCallback, sandboxUser } from '@/tests/helpers/connect-flow';
-import { createTestDb, TEST_DB_KINDS, type TestDb } from '@/tests/helpers/test-db';
+import {
+  accessLifetimeMs,
+  applySandboxProfile,
+  SANDBOX_PROFILE_RUNS,
+} from '@/tests/helpers/sandbox-profiles';
+import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import { startTikTokStack, type TikTokStack } from '@/tests/helpers/tiktok-stack';
 
 const SECRETS = Object.values(SECRET_PREFIXES);
@@ -24,11 +29,15 @@ afterAll(async () => {
   await stack.close();
 });
 
-describe.each(TEST_DB_KINDS)('connecting TikTok accounts (%s)', (dbKind) => {
+// Each run also puts the sandbox in a token-lifetime profile and error mode (SANDBOX_PROFILE_RUNS).
+describe.each(SANDBOX_PROFILE_RUNS)('connecting TikTok accounts ($dbKind, $lifetimes)', (run) => {
+  const { dbKind } = run;
+  const lifetime = accessLifetimeMs(run);
   let testDb: TestDb;
   let team: WorkspaceWithMembers;
 
   beforeAll(async () => {
+    await applySandboxProfile(stack.sandbox, run);
     testDb = await createTestDb(dbKind);
     team = await createWorkspaceWithMembers(testDb.db, { admins: 1, agents: 1 });
   });
@@ -72,7 +81,8 @@ describe.each(TEST_DB_KINDS)('connecting TikTok accounts (%s)', (dbKind) => {
     expect(row?.scopes.sort()).toEqual([...CREATOR_SCOPES].sort());
     expect(row?.accessToken).not.toContain(SECRET_PREFIXES.loginKitAccess);
     expect(row?.refreshToken).not.toContain(SECRET_PREFIXES.loginKitRefresh);
-    expect(row?.accessTokenExpiresAt?.getTime()).toBeGreaterThan(Date.now());
+    expect(row?.accessTokenExpiresAt?.getTime()).toBeGreaterThan(Date.now() + 0.9 * lifetime);
+    expect(row?.accessTokenExpiresAt?.getTime()).toBeLessThanOrEqual(Date.now() + lifetime);
     const events = await testDb.db
       .select()
       .from(auditEvents)

@@ -16,7 +16,12 @@ import {
   type WorkspaceWithMembers,
 } from '@/tests/factories/create-workspace-with-members';
 import { consentAndGetCallback, sandboxUser } from '@/tests/helpers/connect-flow';
-import { createTestDb, TEST_DB_KINDS, type TestDb } from '@/tests/helpers/test-db';
+import {
+  accessLifetimeMs,
+  applySandboxProfile,
+  SANDBOX_PROFILE_RUNS,
+} from '@/tests/helpers/sandbox-profiles';
+import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import { startTikTokStack, type TikTokStack } from '@/tests/helpers/tiktok-stack';
 
 const FAST_RETRY = { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 };
@@ -30,11 +35,15 @@ afterAll(async () => {
   await stack.close();
 });
 
-describe.each(TEST_DB_KINDS)('token service (%s)', (dbKind) => {
+// Each run also puts the sandbox in a token-lifetime profile and error mode (SANDBOX_PROFILE_RUNS).
+describe.each(SANDBOX_PROFILE_RUNS)('token service ($dbKind, $lifetimes)', (run) => {
+  const { dbKind } = run;
+  const lifetime = accessLifetimeMs(run);
   let testDb: TestDb;
   let team: WorkspaceWithMembers;
 
   beforeAll(async () => {
+    await applySandboxProfile(stack.sandbox, run);
     testDb = await createTestDb(dbKind);
     team = await createWorkspaceWithMembers(testDb.db);
   });
@@ -245,7 +254,7 @@ describe.each(TEST_DB_KINDS)('token service (%s)', (dbKind) => {
       .where(eq(tiktokAccounts.id, id));
     const first = await keepTokensAlive(testDb.db, { redis: stack.redis });
     expect(first.refreshed).toBeGreaterThanOrEqual(1);
-    expect((await row(id))?.accessTokenExpiresAt?.getTime()).toBeGreaterThan(Date.now() + 20 * 3600_000);
+    expect((await row(id))?.accessTokenExpiresAt?.getTime()).toBeGreaterThan(Date.now() + 0.8 * lifetime);
     const warnings = () =>
       testDb.db
         .select()
