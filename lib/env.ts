@@ -94,6 +94,16 @@ const schema = z.object({
    * (whose functions freeze between requests; Vercel Cron runs jobs there).
    */
   JOBS_TICKER: z.enum(['on', 'off']).optional(),
+  /** Multiplies every outbound TikTok rate limit (e.g. `0.1` against a sandbox scaled the same way). */
+  TIKTOK_RATE_LIMIT_SCALE: z.coerce.number().positive().max(1000).default(1),
+  /** JSON overrides of single buckets of the limits table: `{"business-api.qps": 20}`. */
+  TIKTOK_RATE_LIMITS: optional,
+  /** How long a TikTok call may wait for rate-limit capacity before it is snoozed (TryLaterError). */
+  TIKTOK_PACING_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  /** Added to every rate-limit window: clock skew between instances plus jitter on the way to TikTok. */
+  TIKTOK_PACING_SKEW_MS: z.coerce.number().int().min(0).max(10_000).default(50),
+  /** Fail closed: how long a TikTok call waits for an unreachable Redis before it is snoozed. */
+  TIKTOK_PACING_REDIS_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   /** `1` enables `/api/bench/*` (baseline routes for `npm run bench`); never set it in production. */
   BENCH_ROUTES: z.enum(['0', '1']).optional(),
 });
