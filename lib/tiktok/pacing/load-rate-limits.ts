@@ -32,7 +32,7 @@ export function loadRateLimits({ scale = 1, buckets }: RateLimitOverrides = {}):
     const override = overrides[name];
     const limit = typeof override === 'number' ? override : (override?.limit ?? rule.limit);
     const windowMs = typeof override === 'object' ? (override.windowMs ?? rule.windowMs) : rule.windowMs;
-    table[name] = { scope: rule.scope, limit: Math.max(1, Math.floor(limit * scale)), windowMs };
+    table[name] = { ...rule, limit: Math.max(1, Math.floor(limit * scale)), windowMs };
   }
   return table;
 }

@@ -9,7 +9,7 @@ import { type LocalKv, startLocalKv } from '@/scripts/local-kv/start-local-kv';
 import { hasRedis, TEST_REDIS_URL } from '@/tests/helpers/services';
 import { loadRateLimits } from './load-rate-limits';
 import { createOutboundLimiter, type OutboundLimiterOptions } from './outbound-limiter';
-import type { PaceTarget } from './pace-target';
+import { type PaceTarget, tokenSubject } from './pace-target';
 
 // The bucket math runs in Redis (one Lua script), so these tests drive it through the
 // Upstash-compatible endpoint: in front of the embedded store (in process), and of the machine's
@@ -40,7 +40,8 @@ describe.each(BACKENDS)('outbound limiter on %s', (backend) => {
       limits: loadRateLimits({ buckets: overrides.buckets }),
       maxWaitMs: 0,
       skewMs: SKEW,
-      redisWaitMs: 1000,
+      // Generous: a loaded machine may take a while to answer, and that is not what these tests test.
+      redisWaitMs: 20_000,
       now: () => clock.ms,
       sleep: async (ms) => {
         slept.push(ms);
@@ -104,7 +105,9 @@ describe.each(BACKENDS)('outbound limiter on %s', (backend) => {
     });
 
     it('waits for a slot within the bound, serving waiters first come first served', async () => {
-      const { clock, slept, limiter } = setup({ maxWaitMs: 30_000 });
+      const slept: number[] = [];
+      // Sleeping leaves the clock alone here: both waiters reserve at the same moment.
+      const { clock, limiter } = setup({ maxWaitMs: 30_000, sleep: async (ms) => void slept.push(ms) });
       const target = initFor(token());
       const start = clock.ms;
       for (let i = 0; i < 6; i++) {
@@ -133,23 +136,61 @@ describe.each(BACKENDS)('outbound limiter on %s', (backend) => {
       expect(await outcome(limiter.acquire(status))).toBe('ok');
     });
 
-    it('charges every bucket of a request at once: the app-wide QPS and QPM of the business host', async () => {
+    it('charges every bucket of a request at once: the app-wide QPS (evenly spread) and QPM', async () => {
       const { clock, limiter } = setup({
         buckets: JSON.stringify({ 'business-api.qps': 2, 'business-api.qpm': 3 }),
       });
       const target: PaceTarget = { host: 'business-api', path: 'advertiser/info/', appId: randomUUID() };
       const start = clock.ms;
+      const gap = (1000 + SKEW) / 2;
       expect(await outcome(limiter.acquire(target))).toBe('ok');
+      // Per-second limits are spread: two per second means one every half second, not a burst of two.
+      expect(await outcome(limiter.acquire(target))).toBe(gap);
+      clock.ms = start + gap;
       expect(await outcome(limiter.acquire(target))).toBe('ok');
-      expect(await outcome(limiter.acquire(target))).toBe(1000 + SKEW);
-      clock.ms = start + 1000 + SKEW;
+      clock.ms = start + 2 * gap;
       expect(await outcome(limiter.acquire(target))).toBe('ok');
-      // QPS has room again a second later, but the minute is spent.
-      clock.ms = start + 3000;
-      expect(await outcome(limiter.acquire(target))).toBe(MINUTE + SKEW - 3000);
+      // The per-second bucket has room again, but the minute's three are spent.
+      clock.ms = start + 3 * gap;
+      expect(await outcome(limiter.acquire(target))).toBe(MINUTE + SKEW - 3 * gap);
       // A different path on the same host shares the app's quota.
       expect(await outcome(limiter.acquire({ ...target, path: 'report/integrated/get/' }))).toBeGreaterThan(
         0,
+      );
+    });
+
+    it('hands a reservation back and takes a fresh one when it woke up too late to use it', async () => {
+      const { clock, limiter } = setup({ maxWaitMs: 30_000 });
+      const secret = token();
+      const target = initFor(secret);
+      const start = clock.ms;
+      for (let i = 0; i < 6; i++) {
+        clock.ms = start + i * 10_000;
+        await limiter.acquire(target);
+      }
+      clock.ms = start + 55_000;
+      let overslept = false;
+      const late = createOutboundLimiter({
+        redis,
+        limits: loadRateLimits(),
+        maxWaitMs: 30_000,
+        skewMs: SKEW,
+        redisWaitMs: 20_000,
+        now: () => clock.ms,
+        // The first wait overruns by a second (a stalled event loop); the second is on time.
+        sleep: async (ms) => {
+          clock.ms += overslept ? ms : ms + 1000;
+          overslept = true;
+        },
+      });
+      await late.acquire(target);
+      // Its slot was at 60 s; woken at 61 s it handed that one back and took the (free) present one.
+      expect(clock.ms).toBe(start + 61_000 + SKEW);
+      const log = `pace:posting.video-init:${tokenSubject(secret)}`;
+      const times = (await redis.zrange(log, 0, -1, { withScores: true })).filter((_, i) => i % 2 === 1);
+      // The stale reservation is gone: the log holds the requests really sent, the last one now.
+      expect(times.map(Number)).toEqual(
+        [10_000, 20_000, 30_000, 40_000, 50_000, 61_000 + SKEW].map((t) => start + t),
       );
     });
 

@@ -46,6 +46,8 @@ export type OutboundLimiterOptions = {
 
 /** When TikTok signals a limit we have no bucket for, callers come back after this much. */
 const UNBUCKETED_DELAY_MS = { app: 5000, token: 5000, advertiser: 1000 } as const;
+/** The most an acquire reserves ahead of "now" to cover its own round trip. */
+const MAX_LEAD_MS = 250;
 /** A cut limit stays cut this long, then doubles back each `hold` (never shorter than its window). */
 const MIN_HOLD_MS = 60_000;
 
@@ -58,12 +60,18 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
   const script = redis.createScript<ScriptReply>(PACE_SCRIPT);
   let lastLoggedAt = 0;
 
+  const keysOf = (buckets: PlannedBucket[]) =>
+    buckets.flatMap((bucket) => [bucket.key, `${bucket.key}:state`]);
+  const lateToleranceMs = skewMs / 2;
+  const roundTrip = roundTripEstimator();
+
   function argsFor(buckets: PlannedBucket[], cut: (bucket: PlannedBucket) => boolean) {
     return buckets.flatMap((bucket) => [
       String(bucket.rule.limit),
       String(bucket.rule.windowMs + skewMs),
       String(Math.max(bucket.rule.windowMs, MIN_HOLD_MS)),
       cut(bucket) ? '1' : '0',
+      bucket.rule.spread ? '1' : '0',
     ]);
   }
 
@@ -97,19 +105,37 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
     async acquire(target, { maxWaitMs = options.maxWaitMs, signal } = {}) {
       const buckets = planBuckets(target, limits);
       if (buckets.length === 0) return;
-      const keys = buckets.flatMap((bucket) => [bucket.key, `${bucket.key}:state`]);
-      const [admitted, wait] = await run(
-        keys,
-        ['acquire', String(now()), String(maxWaitMs), randomUUID(), ...argsFor(buckets, () => false)],
-        target,
-      );
-      if (!admitted) {
-        throw new TryLaterError(
-          `TikTok's rate limit for ${describeTarget(target)} is used up; capacity frees in ${wait} ms.`,
-          wait,
+      const keys = keysOf(buckets);
+      const bucketArgs = argsFor(buckets, () => false);
+      const deadline = now() + maxWaitMs;
+      let release = '';
+      for (;;) {
+        const member = randomUUID();
+        const sentAt = now();
+        // Reserve for when we can actually send: after this round trip, not when it started.
+        const lead = roundTrip.estimate();
+        const budget = Math.max(0, deadline - sentAt - lead);
+        const reply = await run(
+          keys,
+          ['acquire', String(sentAt + lead), String(budget), member, release, ...bucketArgs],
+          target,
         );
+        roundTrip.observe(now() - sentAt);
+        const [admitted, wait] = reply;
+        const at = sentAt + lead + wait;
+        if (!admitted) {
+          throw new TryLaterError(
+            `TikTok's rate limit for ${describeTarget(target)} is used up; capacity frees in ${wait} ms.`,
+            Math.max(0, at - now()),
+          );
+        }
+        if (at > now()) await sleep(at - now(), signal);
+        // The log says we sent at `at`; TikTok's window counts when we really send. Woken up later
+        // than the tolerance (a stalled event loop, a slow round trip), the slot no longer tells the
+        // truth: hand it back and take a fresh one rather than risk a 429.
+        if (now() - at <= lateToleranceMs) return;
+        release = member;
       }
-      if (wait > 0) await sleep(wait, signal);
     },
 
     async slowDown(target, signal, cause) {
@@ -118,13 +144,13 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
       const retryAfter = signal.retryAfterMs;
       let delayMs = retryAfter ?? UNBUCKETED_DELAY_MS[signal.scope];
       if (cut.length > 0) {
-        const keys = all.flatMap((bucket) => [bucket.key, `${bucket.key}:state`]);
         const [, wait] = await run(
-          keys,
+          keysOf(all),
           [
             'penalize',
             String(now()),
             String(retryAfter ?? -1),
+            '',
             '',
             ...argsFor(all, (bucket) => cut.includes(bucket)),
           ],
@@ -137,6 +163,29 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
         delayMs,
         { cause },
       );
+    },
+  };
+}
+
+/**
+ * How long an acquire round trip takes, smoothed like TCP's retransmission timer (mean plus twice
+ * the mean deviation), capped so one slow answer cannot push reservations far out.
+ */
+function roundTripEstimator() {
+  let mean = 0;
+  let deviation = 0;
+  let seen = false;
+  return {
+    estimate: () => Math.min(MAX_LEAD_MS, Math.ceil(mean + 2 * deviation)),
+    observe(sample: number) {
+      if (!seen) {
+        seen = true;
+        mean = sample;
+        deviation = sample / 2;
+        return;
+      }
+      deviation = 0.75 * deviation + 0.25 * Math.abs(sample - mean);
+      mean = 0.875 * mean + 0.125 * sample;
     },
   };
 }

@@ -15,13 +15,20 @@
  * without polling Redis, and ten waiting callers cost ten round trips, not ten per freed slot. A
  * slot further away than `maxWait` is not reserved: the caller gets the wait and snoozes instead.
  *
+ * A `spread` bucket (the per-second ones) also keeps its admissions at least window / limit apart:
+ * the same rate without bursts, which would queue up at the server and bunch its arrival times.
+ *
  * Adaptive slow-down lives in a hash beside each log: `f` (share of the limit currently allowed),
  * `pt` (when it was last cut) and `blk` (no admissions before this time: Retry-After). Each
  * `hold` since the cut doubles the share back, up to the full limit.
  *
+ * A reservation the caller could not use in time (it woke up too late) is handed back with
+ * `release`: removing an entry never lets any window hold more than it did.
+ *
  * KEYS: per bucket, its log then its state hash.
  * ARGV: mode ('acquire' | 'penalize'), now (ms), maxWait (acquire) or retryAfter (penalize, -1 =
- *       none), member (unique per request), then per bucket: limit, window, hold, cut (1 = penalize).
+ *       none), member (unique per reservation), release (a member to remove first, or ''), then per
+ *       bucket: limit, window, hold, cut (1 = penalize), spread (1 = evenly spaced).
  * Returns {admitted (0/1), wait ms}.
  */
 export const PACE_SCRIPT = `
@@ -29,6 +36,7 @@ local mode = ARGV[1]
 local now = tonumber(ARGV[2])
 local extra = tonumber(ARGV[3])
 local member = ARGV[4]
+local release = ARGV[5]
 local buckets = #KEYS / 2
 
 -- Whole milliseconds as decimal strings: Lua would print large numbers in exponent form, and '%d'
@@ -39,7 +47,7 @@ local at = now
 local windows = {}
 for i = 1, buckets do
   local log, stateKey = KEYS[2 * i - 1], KEYS[2 * i]
-  local base = 4 + (i - 1) * 4
+  local base = 5 + (i - 1) * 5
   local limit = tonumber(ARGV[base + 1])
   local window = tonumber(ARGV[base + 2])
   local hold = tonumber(ARGV[base + 3])
@@ -64,6 +72,7 @@ for i = 1, buckets do
   end
 
   local allowed = math.max(1, math.floor(limit * share + 1e-9))
+  if release ~= '' then redis.call('ZREM', log, release) end
   redis.call('ZREMRANGEBYSCORE', log, '-inf', int(now - window))
   -- A clock that was moved far ahead (time travel in dev) must not block everyone for days.
   redis.call('ZREMRANGEBYSCORE', log, '(' .. int(now + 2 * window + 60000), '+inf')
@@ -74,8 +83,10 @@ for i = 1, buckets do
     t = math.max(t, tonumber(oldest[2]) + window)
   end
   if used > 0 then
+    local gap = 0
+    if ARGV[base + 5] == '1' then gap = window / allowed end
     local last = redis.call('ZRANGE', log, -1, -1, 'WITHSCORES')
-    t = math.max(t, tonumber(last[2]))
+    t = math.max(t, tonumber(last[2]) + gap)
   end
   if t > at then at = t end
 end

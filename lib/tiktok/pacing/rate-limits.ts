@@ -13,6 +13,11 @@ export type BucketRule = {
   /** Requests allowed in any window of `windowMs` (TikTok counts in sliding windows). */
   limit: number;
   windowMs: number;
+  /**
+   * Keep admissions evenly spaced (windowMs / limit apart) instead of allowing a burst of `limit`.
+   * For per-second limits: a burst buys no one anything there, and arrives at TikTok bunched.
+   */
+  spread?: boolean;
 };
 
 const SECOND = 1000;
@@ -34,10 +39,10 @@ export const RATE_LIMIT_BUCKETS = {
   // API for Business (business-api.tiktok.com/open_api/v1.3), per developer app across endpoints,
   // Basic tier: 10 QPS, 600 QPM (864,000 QPD never binds on its own). Marketing reference A7. The
   // same tier table covers the Business (tt_user, messaging) endpoints on that host [inference].
-  'business-api.qps': { scope: 'app', limit: 10, windowMs: SECOND },
+  'business-api.qps': { scope: 'app', limit: 10, windowMs: SECOND, spread: true },
   'business-api.qpm': { scope: 'app', limit: 600, windowMs: MINUTE },
   // Async report creation has its own, lower limit (marketing reference A5): 2 QPS, 60 QPM, 4,500 a day.
-  'business-api.report-task-create.qps': { scope: 'app', limit: 2, windowMs: SECOND },
+  'business-api.report-task-create.qps': { scope: 'app', limit: 2, windowMs: SECOND, spread: true },
   'business-api.report-task-create.qpm': { scope: 'app', limit: 60, windowMs: MINUTE },
   'business-api.report-task-create.qpd': { scope: 'app', limit: 4500, windowMs: DAY },
 } as const satisfies Record<string, BucketRule>;
