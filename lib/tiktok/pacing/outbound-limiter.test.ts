@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isTryLaterError, TryLaterError } from '@/lib/errors/try-later-error';
 import { createRedis } from '@/lib/kv/redis';
 import { clockOffsetMs, setClockOffset } from '@/lib/time/clock';
 import { type LocalKv, startLocalKv } from '@/scripts/local-kv/start-local-kv';
+import { closedPort } from '@/tests/helpers/closed-port';
 import { hasRedis, TEST_REDIS_URL } from '@/tests/helpers/services';
 import { loadRateLimits } from './load-rate-limits';
 import { createOutboundLimiter, type OutboundLimiterOptions } from './outbound-limiter';
@@ -309,11 +308,3 @@ describe.each(BACKENDS)('outbound limiter on %s', (backend) => {
     });
   });
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

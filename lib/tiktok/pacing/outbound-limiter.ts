@@ -47,7 +47,7 @@ export type OutboundLimiterOptions = {
 /** When TikTok signals a limit we have no bucket for, callers come back after this much. */
 const UNBUCKETED_DELAY_MS = { app: 5000, token: 5000, advertiser: 1000 } as const;
 /** The most an acquire reserves ahead of "now" to cover its own round trip. */
-const MAX_LEAD_MS = 250;
+const MAX_LEAD_MS = 2000;
 /** A cut limit stays cut this long, then doubles back each `hold` (never shorter than its window). */
 const MIN_HOLD_MS = 60_000;
 
@@ -134,6 +134,12 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
         // than the tolerance (a stalled event loop, a slow round trip), the slot no longer tells the
         // truth: hand it back and take a fresh one rather than risk a 429.
         if (now() - at <= lateToleranceMs) return;
+        if (now() >= deadline) {
+          throw new TryLaterError(
+            `${describeTarget(target)} could not be sent within its rate-limit slot; trying again shortly.`,
+            1000,
+          );
+        }
         release = member;
       }
     },

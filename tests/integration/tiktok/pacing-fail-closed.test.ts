@@ -1,5 +1,3 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isTryLaterError } from '@/lib/errors/try-later-error';
 import { getUserInfo } from '@/lib/tiktok/display/get-user-info';
@@ -7,6 +5,7 @@ import { revokeAccessToken } from '@/lib/tiktok/login-kit/revoke-access-token';
 import { connectCreator } from '@/sandbox/login-kit/testing';
 import type { RunningSandbox } from '@/sandbox/server';
 import { startSandbox } from '@/sandbox/server';
+import { closedPort } from '@/tests/helpers/closed-port';
 
 // Redis is where every instance's capacity is counted; without it a call cannot know whether it
 // may go out. It waits (TIKTOK_PACING_REDIS_WAIT_MS), then the caller is told to come back later,
@@ -48,11 +47,3 @@ describe('outbound pacing with Redis unreachable', () => {
     await expect(revokeAccessToken(tokens.access_token)).resolves.toBeUndefined();
   });
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
