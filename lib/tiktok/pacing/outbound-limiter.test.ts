@@ -203,7 +203,7 @@ describe.each(BACKENDS)('outbound limiter on %s', (backend) => {
     });
 
     it('frees capacity when the app clock travels forward (lib/time/clock offset)', async () => {
-      const { limiter } = setup({ now: undefined });
+      const { limiter } = setup({ now: undefined, sleep: undefined });
       const target = initFor(token());
       const before = clockOffsetMs();
       try {

@@ -48,6 +48,8 @@ export type OutboundLimiterOptions = {
 const UNBUCKETED_DELAY_MS = { app: 5000, token: 5000, advertiser: 1000 } as const;
 /** The most an acquire reserves ahead of "now" to cover its own round trip. */
 const MAX_LEAD_MS = 2000;
+/** How often a call that woke up too late for its slot takes a fresh one before it snoozes. */
+const MAX_LATE_RETRIES = 3;
 /** A cut limit stays cut this long, then doubles back each `hold` (never shorter than its window). */
 const MIN_HOLD_MS = 60_000;
 
@@ -109,7 +111,7 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
       const bucketArgs = argsFor(buckets, () => false);
       const deadline = now() + maxWaitMs;
       let release = '';
-      for (;;) {
+      for (let late = 0; ; late++) {
         const member = randomUUID();
         const sentAt = now();
         // Reserve for when we can actually send: after this round trip, not when it started.
@@ -134,7 +136,8 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
         // than the tolerance (a stalled event loop, a slow round trip), the slot no longer tells the
         // truth: hand it back and take a fresh one rather than risk a 429.
         if (now() - at <= lateToleranceMs) return;
-        if (now() >= deadline) {
+        // Each round trip teaches the estimate; a process that keeps stalling gives up instead.
+        if (late >= MAX_LATE_RETRIES) {
           throw new TryLaterError(
             `${describeTarget(target)} could not be sent within its rate-limit slot; trying again shortly.`,
             1000,
