@@ -42,6 +42,15 @@ describe('loadEnv', () => {
   it('treats empty strings as unset', () => {
     expect(loadEnv({ DATABASE_URL: '' }).isEmbeddedDatabase).toBe(true);
   });
+
+  it('checks the outbound rate-limit settings at start-up', () => {
+    expect(loadEnv({}).TIKTOK_RATE_LIMIT_SCALE).toBe(1);
+    expect(loadEnv({ TIKTOK_RATE_LIMIT_SCALE: '0.1' }).TIKTOK_RATE_LIMIT_SCALE).toBe(0.1);
+    expect(() => loadEnv({ TIKTOK_RATE_LIMITS: 'business-api.qps=20' })).toThrow(
+      /TIKTOK_RATE_LIMITS must be a JSON object/,
+    );
+    expect(() => loadEnv({ TIKTOK_RATE_LIMIT_SCALE: '0' })).toThrow(/TIKTOK_RATE_LIMIT_SCALE/);
+  });
 });
 
 function productionEnv() {

@@ -49,6 +49,15 @@ const PAIRS = [
   ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'],
 ] as const;
 
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
 const KEY_ENTRY = /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=$/;
 
 const url = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ''));
@@ -94,6 +103,22 @@ const schema = z.object({
    * (whose functions freeze between requests; Vercel Cron runs jobs there).
    */
   JOBS_TICKER: z.enum(['on', 'off']).optional(),
+  /** Multiplies every outbound TikTok rate limit (e.g. `0.1` against a sandbox scaled the same way). */
+  TIKTOK_RATE_LIMIT_SCALE: z.coerce.number().positive().max(1000).default(1),
+  /**
+   * JSON overrides of single buckets of the limits table: `{"business-api.qps": 20}`. Checked for
+   * shape here so a typo stops start-up; bucket names are checked by lib/tiktok/pacing on first use.
+   */
+  TIKTOK_RATE_LIMITS: z
+    .string()
+    .refine(isJsonObject, { error: 'must be a JSON object, e.g. {"business-api.qps":20}' })
+    .optional(),
+  /** How long a TikTok call may wait for rate-limit capacity before it is snoozed (TryLaterError). */
+  TIKTOK_PACING_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  /** Added to every rate-limit window: clock skew between instances plus jitter on the way to TikTok. */
+  TIKTOK_PACING_SKEW_MS: z.coerce.number().int().min(0).max(10_000).default(50),
+  /** Fail closed: how long a TikTok call waits for an unreachable Redis before it is snoozed. */
+  TIKTOK_PACING_REDIS_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   /** `1` enables `/api/bench/*` (baseline routes for `npm run bench`); never set it in production. */
   BENCH_ROUTES: z.enum(['0', '1']).optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from './app-error';
+import { isTryLaterError } from './try-later-error';
 
 /**
  * Normalises anything thrown into an AppError. Unknown errors become a generic 500 whose message
@@ -7,6 +8,17 @@ import { AppError } from './app-error';
  */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (isTryLaterError(error)) {
+    // Not a failure, and not the caller's fault: 503 with Retry-After. Its own message names
+    // internals (endpoints, buckets), so the user gets a plain sentence.
+    const seconds = Math.max(1, Math.ceil(error.delayMs / 1000));
+    return new AppError({
+      code: 'service_unavailable',
+      message: `TikTok's rate limit is reached for now. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+      retryAfterSeconds: seconds,
+      cause: error,
+    });
+  }
   if (error instanceof z.ZodError) {
     const flat = z.flattenError(error);
     const first = error.issues[0];

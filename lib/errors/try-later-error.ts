@@ -10,8 +10,9 @@ export class TryLaterError extends Error {
   constructor(
     message: string,
     readonly delayMs: number,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTikTokJson } from '@/lib/tiktok/http/tiktok-json';
 
 // Loose on purpose: TikTok adds fields, and a signed event must be stored even when odd-shaped.
 const envelopeSchema = z.looseObject({
@@ -23,9 +24,14 @@ export type WebhookEnvelope = {
 export function parseWebhookEnvelope(text: string): WebhookEnvelope {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseTikTokJson(text);
   } catch {
-    return { event: 'unknown', clientKey: null, userOpenId: null, occurredAt: null, isJson: false };
+    try {
+      // Valid JSON the lossless parser refuses (duplicate keys): the envelope's own fields hold no ids.
+      json = JSON.parse(text);
+    } catch {
+      return { event: 'unknown', clientKey: null, userOpenId: null, occurredAt: null, isJson: false };
+    }
   }
   const parsed = envelopeSchema.safeParse(json);
   const envelope = parsed.success ? parsed.data : undefined;
@@ -41,13 +47,17 @@ export function parseWebhookEnvelope(text: string): WebhookEnvelope {
   };
 }
 
-/** `content` is a JSON-encoded string inside the JSON envelope: parse it a second time. */
+/**
+ * `content` is a JSON-encoded string inside the JSON envelope: parse it a second time, losslessly.
+ * Its ids (`post_id`, `message_id`, …) can be 19-digit numbers: those come back as digit strings,
+ * never rounded through a JS number.
+ */
 export function parseWebhookContent(payload: unknown): unknown {
   if (typeof payload !== 'object' || payload === null || !('content' in payload)) return null;
   const { content } = payload;
   if (typeof content !== 'string') return content ?? null;
   try {
-    return JSON.parse(content) as unknown;
+    return parseTikTokJson(content);
   } catch {
     return null;
   }

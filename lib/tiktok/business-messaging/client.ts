@@ -21,13 +21,9 @@ export function postTtUserOauth<S extends z.ZodType>(
   retry?: RetryPolicy,
 ): Promise<z.output<S>> {
   const { appId, secret } = businessCredentials();
-  return businessHostPost(
-    'business',
-    path,
-    { client_id: appId, client_secret: secret, ...body },
-    data,
+  return businessHostPost('business', path, { client_id: appId, client_secret: secret, ...body }, data, {
     retry,
-  );
+  });
 }
 
 export function businessGet<S extends z.ZodType>(

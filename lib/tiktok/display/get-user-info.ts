@@ -1,5 +1,6 @@
 import 'server-only';
-import { openApiGet } from './client';
+import { openApiRequest } from '@/lib/tiktok/http/open-api-host';
+import { DEFAULT_RETRY } from '@/lib/tiktok/http/with-retry';
 import { type CreatorProfile, userInfoSchema } from './schema';
 
 // Each group needs its own scope; asking for one that was not granted fails the whole call with
@@ -10,18 +11,26 @@ const FIELDS_BY_SCOPE: Record<string, string[]> = {
   'user.info.stats': ['follower_count', 'following_count', 'likes_count', 'video_count'],
 };
 
-export type GetUserInfoOptions = { accessToken: string; scopes: readonly string[] };
+export type GetUserInfoOptions = { accessToken: string; scopes: readonly string[]; signal?: AbortSignal };
 
 /** `GET /v2/user/info/`: the creator's profile and counts, as far as the granted scopes allow. */
-export async function getUserInfo({ accessToken, scopes }: GetUserInfoOptions): Promise<CreatorProfile> {
+export async function getUserInfo({
+  accessToken,
+  scopes,
+  signal,
+}: GetUserInfoOptions): Promise<CreatorProfile> {
   const fields = Object.entries(FIELDS_BY_SCOPE)
     .filter(([scope]) => scopes.includes(scope))
     .flatMap(([, names]) => names);
-  const { user } = await openApiGet({
+  const { user } = await openApiRequest({
+    surface: 'display',
+    method: 'GET',
     path: '/v2/user/info/',
     accessToken,
     query: { fields: (fields.length ? fields : ['open_id']).join(',') },
     data: userInfoSchema,
+    retry: DEFAULT_RETRY,
+    signal,
   });
   return {
     openId: user.open_id,

@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
+import type { PaceTarget } from '@/lib/tiktok/pacing/pace-target';
 import { decodeBusinessEnvelope } from './decode-business-envelope';
 import { tiktokRequest } from './tiktok-request';
 import { DEFAULT_RETRY, type RetryPolicy } from './with-retry';
@@ -9,7 +10,8 @@ import { DEFAULT_RETRY, type RetryPolicy } from './with-retry';
 /**
  * The business host (business-api.tiktok.com) serves two surfaces with one envelope: the Business
  * API (`tt_user` accounts, DMs) and the Marketing API (advertisers). Paths keep their trailing
- * slash: without it TikTok answers 404.
+ * slash: without it TikTok answers 404. Every call is paced against the app's tier (per app id, so
+ * all workspaces of the installation share it).
  */
 type BusinessHostSurface = 'business' | 'marketing';
 
@@ -17,6 +19,16 @@ const API_PREFIX = '/open_api/v1.3/';
 
 function businessHostUrl(path: string): URL {
   return new URL(`${API_PREFIX}${path}`, env.TIKTOK_BUSINESS_API_BASE_URL);
+}
+
+/** The app whose quota a call spends: the Business app for DMs and accounts, the Ads app for Marketing. */
+function pace(surface: BusinessHostSurface, path: string, accessToken?: string): PaceTarget {
+  const appId = surface === 'business' ? env.TIKTOK_BUSINESS_APP_ID : env.TIKTOK_ADS_APP_ID;
+  if (!appId) {
+    const name = surface === 'business' ? 'TIKTOK_BUSINESS_APP_ID' : 'TIKTOK_ADS_APP_ID';
+    throw new AppError({ code: 'service_unavailable', message: `${name} is not configured.` });
+  }
+  return { host: 'business-api', path, appId, accessToken };
 }
 
 /** The app's id and secret, or a clear error naming the variables when that kind is not configured. */
@@ -35,21 +47,26 @@ export function requireAppCredentials(
   return { appId: id, secret };
 }
 
+export type BusinessHostOptions = { retry?: RetryPolicy; signal?: AbortSignal };
+
 /** POST with a JSON body; codes and secrets travel in the body, never in the URL. */
 export function businessHostPost<S extends z.ZodType>(
   surface: BusinessHostSurface,
   path: string,
   json: Record<string, unknown>,
   data: S,
-  retry?: RetryPolicy,
+  { retry, signal, accessToken }: BusinessHostOptions & { accessToken?: string } = {},
 ): Promise<z.output<S>> {
   return tiktokRequest({
     surface,
     method: 'POST',
     url: businessHostUrl(path),
+    pace: pace(surface, path, accessToken),
+    headers: accessToken ? { 'access-token': accessToken } : undefined,
     body: { json },
     decode: decodeBusinessEnvelope(surface, data),
     retry,
+    signal,
   });
 }
 
@@ -60,6 +77,7 @@ export function businessHostGet<S extends z.ZodType>(
   accessToken: string,
   query: Record<string, string>,
   data: S,
+  { retry = DEFAULT_RETRY, signal }: BusinessHostOptions = {},
 ): Promise<z.output<S>> {
   const url = businessHostUrl(path);
   for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
@@ -67,8 +85,10 @@ export function businessHostGet<S extends z.ZodType>(
     surface,
     method: 'GET',
     url,
+    pace: pace(surface, path, accessToken),
     headers: { 'access-token': accessToken },
     decode: decodeBusinessEnvelope(surface, data),
-    retry: DEFAULT_RETRY,
+    retry,
+    signal,
   });
 }

@@ -10,8 +10,14 @@ const envelope = z.object({
   data: z.unknown(),
 });
 
-/** Codes of `business-api.tiktok.com` worth retrying: rate limits (40100, 40016, 40133), system errors, maintenance. */
-const RETRYABLE = new Set([40016, 40100, 40133, 50000, 50002, 60001]);
+/** Codes of `business-api.tiktok.com` worth retrying: system errors, maintenance. */
+const RETRYABLE = new Set([50000, 50002, 60001]);
+/** "Too many requests": app-level (40100, 40016) or per advertiser on one path (40133). Paced, not retried. */
+const RATE_LIMITED = new Map<number, 'app' | 'advertiser'>([
+  [40016, 'app'],
+  [40100, 'app'],
+  [40133, 'advertiser'],
+]);
 /** Expired, revoked or invalid access/refresh tokens: only a new authorization helps. */
 const RECONNECT = new Set([40102, 40103, 40105, 40107]);
 
@@ -29,7 +35,10 @@ export function decodeBusinessEnvelope<S extends z.ZodType>(surface: 'business' 
         status,
         code: parsed.success ? String(parsed.data.code) : `http_${status}`,
         message: parsed.success ? parsed.data.message : `HTTP ${status}`,
-        retryable: status >= 500 || status === 429,
+        retryable: status >= 500,
+        rateLimit:
+          (parsed.success ? RATE_LIMITED.get(parsed.data.code) : undefined) ??
+          (status === 429 ? 'app' : undefined),
       });
     }
     const { code, message, request_id: logId } = parsed.data;
@@ -42,6 +51,7 @@ export function decodeBusinessEnvelope<S extends z.ZodType>(surface: 'business' 
         logId,
         retryable: RETRYABLE.has(code),
         needsReconnect: RECONNECT.has(code),
+        rateLimit: RATE_LIMITED.get(code),
       });
     }
     return parseOrThrow(surface, data, parsed.data.data, status);

@@ -19,5 +19,7 @@ export function parseOrThrow<S extends z.ZodType>(
     // Field paths only: zod's messages could echo values, and values may be tokens.
     message: `Unexpected response shape at ${first?.path.join('.') || '(root)'}`,
     retryable: false,
+    // A 2xx we cannot read may still have done what was asked (a publish init did publish).
+    outcomeUnknown: status < 400 || status >= 500,
   });
 }

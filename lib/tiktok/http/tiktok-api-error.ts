@@ -1,7 +1,10 @@
 import 'server-only';
 
 /** Which TikTok API answered: each has its own envelope and error vocabulary. */
-export type TikTokSurface = 'login-kit' | 'display' | 'business' | 'marketing';
+export type TikTokSurface = 'login-kit' | 'display' | 'content-posting' | 'business' | 'marketing';
+
+/** Whose quota a rate-limit error is about (see lib/tiktok/pacing). */
+export type RateLimitScope = 'app' | 'token' | 'advertiser';
 
 export type TikTokApiErrorOptions = {
   surface: TikTokSurface;
@@ -14,6 +17,16 @@ export type TikTokApiErrorOptions = {
   retryable: boolean;
   /** The grant behind the call is dead: the account must be reconnected. */
   needsReconnect?: boolean;
+  /** TikTok said "too many requests" (429, `rate_limit_exceeded`, 40100…): the HTTP layer slows down. */
+  rateLimit?: RateLimitScope;
+  /** From a `Retry-After` header, when one came. */
+  retryAfterMs?: number;
+  /**
+   * TikTok may have carried the request out although we saw no success: a timeout or a dropped
+   * connection after sending, a 5xx, or a 2xx we could not read. A non-idempotent call (a publish
+   * init) must then be reconciled, never blindly repeated. Defaults to `status >= 500`.
+   */
+  outcomeUnknown?: boolean;
   logId?: string;
   cause?: unknown;
 };
@@ -29,6 +42,10 @@ export class TikTokApiError extends Error {
   readonly code: string;
   readonly retryable: boolean;
   readonly needsReconnect: boolean;
+  readonly rateLimit?: RateLimitScope;
+  /** Mutable: the HTTP layer adds it from the response headers, which decoders do not see. */
+  retryAfterMs?: number;
+  readonly outcomeUnknown: boolean;
   readonly logId?: string;
 
   constructor(options: TikTokApiErrorOptions) {
@@ -39,6 +56,9 @@ export class TikTokApiError extends Error {
     this.code = options.code;
     this.retryable = options.retryable;
     this.needsReconnect = options.needsReconnect ?? false;
+    this.rateLimit = options.rateLimit;
+    this.retryAfterMs = options.retryAfterMs;
+    this.outcomeUnknown = options.outcomeUnknown ?? options.status >= 500;
     this.logId = options.logId;
   }
 }

@@ -38,6 +38,8 @@ export function postOauthForm<T>(
     surface: 'login-kit',
     method: 'POST',
     url: new URL(path, env.TIKTOK_OPEN_API_BASE_URL),
+    // No documented limit on the OAuth endpoints: paced only in that a 429 slows the caller down.
+    pace: { host: 'open-api', path, appId: clientKey },
     headers: { 'cache-control': 'no-cache' },
     body: { form: { client_key: clientKey, client_secret: clientSecret, ...form } },
     retry,
@@ -50,7 +52,7 @@ export function postOauthForm<T>(
           code: error.data.error,
           message: error.data.error_description ?? error.data.error,
           logId: error.data.log_id,
-          retryable: RETRYABLE.has(error.data.error) || status >= 500 || status === 429,
+          retryable: RETRYABLE.has(error.data.error) || status >= 500,
           needsReconnect: error.data.error === 'invalid_grant',
         });
       }
@@ -60,7 +62,7 @@ export function postOauthForm<T>(
           status,
           code: `http_${status}`,
           message: `HTTP ${status}`,
-          retryable: status >= 500 || status === 429,
+          retryable: status >= 500,
         });
       }
       return decode(json, status);

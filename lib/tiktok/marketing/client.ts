@@ -21,7 +21,7 @@ export function marketingPost<S extends z.ZodType>(
   retry?: RetryPolicy,
 ): Promise<z.output<S>> {
   const { appId, secret } = adsCredentials();
-  return businessHostPost('marketing', path, { app_id: appId, secret, ...body }, data, retry);
+  return businessHostPost('marketing', path, { app_id: appId, secret, ...body }, data, { retry });
 }
 
 export function marketingGet<S extends z.ZodType>(
