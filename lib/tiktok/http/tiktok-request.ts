@@ -27,11 +27,14 @@ export function tiktokRequest<T>(options: TikTokRequestOptions<T>): Promise<T> {
   return withRetry(options.retry ?? NO_RETRY, () => send(options));
 }
 
-async function send<T>({ surface, method, url, headers, body, decode, timeoutMs }: TikTokRequestOptions<T>) {
+async function send<T>(options: TikTokRequestOptions<T>) {
+  const { surface, method, url, headers, body, decode, timeoutMs, retry } = options;
+  const timeout = AbortSignal.timeout(timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const init: RequestInit = {
     method,
     headers: { accept: 'application/json', ...headers },
-    signal: AbortSignal.timeout(timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    // The caller's deadline (retry.signal) cuts an attempt short like its own timeout does.
+    signal: retry?.signal ? AbortSignal.any([timeout, retry.signal]) : timeout,
     cache: 'no-store',
   };
   if (body && 'form' in body) {
@@ -42,10 +45,14 @@ async function send<T>({ surface, method, url, headers, body, decode, timeoutMs 
     (init.headers as Record<string, string>)['content-type'] = 'application/json';
   }
   let response: Response;
+  let text: string;
   try {
     response = await fetch(url, init);
+    // Inside the try: the timeout (or deadline) may fire while the body is still arriving.
+    text = await response.text();
   } catch (error) {
-    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    const timedOut =
+      error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
     throw new TikTokApiError({
       surface,
       status: 0,
@@ -54,7 +61,6 @@ async function send<T>({ surface, method, url, headers, body, decode, timeoutMs 
       retryable: true,
     });
   }
-  const text = await response.text();
   let json: unknown = null;
   try {
     json = text ? JSON.parse(text) : {};

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { getPendingAdvertisers } from '@/lib/accounts/get-pending-advertisers';
 import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
 import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
+import { getPendingAdvertisers } from '@/lib/connect/get-pending-advertisers';
 import { getDb } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors/app-error';
 import { AdvertiserPicker } from './_components/advertiser-picker';
