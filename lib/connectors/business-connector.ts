@@ -4,11 +4,16 @@ import { exchangeBusinessCode } from '@/lib/tiktok/business-messaging/exchange-b
 import { getBusinessAccount } from '@/lib/tiktok/business-messaging/get-business-account';
 import { refreshBusinessToken } from '@/lib/tiktok/business-messaging/refresh-business-token';
 import { revokeBusinessToken } from '@/lib/tiktok/business-messaging/revoke-business-token';
-import type { BusinessTokens } from '@/lib/tiktok/business-messaging/schema';
 import { BUSINESS_SCOPES } from '@/lib/tiktok/business-messaging/scopes';
 import { DEFAULT_RETRY } from '@/lib/tiktok/http/with-retry';
 import { buildAuthorizeUrl } from '@/lib/tiktok/login-kit/build-authorize-url';
-import type { AccountTokens, Connector } from './connector';
+import {
+  type AccountProfile,
+  accountTokens,
+  type Connector,
+  grantedIdentity,
+  type ProfileInput,
+} from './connector';
 
 /** Business accounts (DMs): `tt_user` OAuth on the business host, every messaging scope required. */
 export const businessConnector: Connector = {
@@ -25,38 +30,22 @@ export const businessConnector: Connector = {
   callbackCode: (params) => params.code,
   exchangeCode: async ({ code, redirectUri }) => {
     const tokens = await exchangeBusinessCode({ code, redirectUri });
-    return { tokens: storedTokens(tokens), scopes: tokens.scopes, tiktokId: tokens.businessId };
+    return { tokens: accountTokens(tokens), scopes: tokens.scopes, tiktokId: tokens.businessId };
   },
   requiredScopes: BUSINESS_SCOPES,
-  discoverAccounts: async ({ tokens, scopes, tiktokId }) => [
-    {
-      tiktokId: tiktokId ?? '',
-      profile: await businessConnector.fetchProfile({
-        tiktokId: tiktokId ?? '',
-        accessToken: tokens.accessToken,
-        scopes,
-      }),
-    },
-  ],
+  discoverAccounts: grantedIdentity(fetchBusinessProfile),
   selection: 'all',
-  fetchProfile: async ({ tiktokId, accessToken }) => {
-    const account = await getBusinessAccount({ accessToken, businessId: tiktokId });
-    return {
-      ...account,
-      profileUrl: account.username ? `https://www.tiktok.com/@${account.username}` : null,
-    };
-  },
+  fetchProfile: fetchBusinessProfile,
   refresh: async (refreshToken, { retry = DEFAULT_RETRY, signal }) =>
-    storedTokens(await refreshBusinessToken(refreshToken, { ...retry, signal })),
+    accountTokens(await refreshBusinessToken(refreshToken, { ...retry, signal })),
   revoke: revokeBusinessToken,
   grantSharedBy: 'identity',
 };
 
-function storedTokens(tokens: BusinessTokens): AccountTokens {
+async function fetchBusinessProfile({ tiktokId, accessToken }: ProfileInput): Promise<AccountProfile> {
+  const account = await getBusinessAccount({ accessToken, businessId: tiktokId });
   return {
-    accessToken: tokens.accessToken,
-    refreshToken: tokens.refreshToken,
-    accessTokenExpiresAt: tokens.accessTokenExpiresAt,
-    refreshTokenExpiresAt: tokens.refreshTokenExpiresAt,
+    ...account,
+    profileUrl: account.username ? `https://www.tiktok.com/@${account.username}` : null,
   };
 }

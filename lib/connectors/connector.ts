@@ -39,6 +39,8 @@ export type ConnectorGrant = {
 /** An identity the grant reaches, with its profile: the account row a connect creates. */
 export type DiscoveredAccount = { tiktokId: string; profile: AccountProfile };
 
+export type ProfileInput = { tiktokId: string; accessToken: string; scopes: readonly string[] };
+
 export type RefreshOptions = {
   retry?: RetryPolicy;
   /** Aborts the whole refresh, retries included (the refresh lock's deadline). */
@@ -82,3 +84,17 @@ export type Connector = {
    */
   grantSharedBy: 'identity' | 'grant-id';
 };
+
+/** Creator and business grants are for exactly the one identity their token answer names. */
+export function grantedIdentity(fetchProfile: Connector['fetchProfile']): Connector['discoverAccounts'] {
+  return async ({ tokens, scopes, tiktokId }) => {
+    if (!tiktokId) throw new Error('the token answer named no account');
+    return [{ tiktokId, profile: await fetchProfile({ tiktokId, accessToken: tokens.accessToken, scopes }) }];
+  };
+}
+
+/** The stored part of a client's token answer (which also carries ids and scopes). */
+export function accountTokens(answer: AccountTokens): AccountTokens {
+  const { accessToken, refreshToken, accessTokenExpiresAt, refreshTokenExpiresAt } = answer;
+  return { accessToken, refreshToken, accessTokenExpiresAt, refreshTokenExpiresAt };
+}
