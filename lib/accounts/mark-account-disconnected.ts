@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gt, isNull, lte, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lt, ne, or } from 'drizzle-orm';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { type TikTokAccountKind, tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
@@ -16,10 +16,11 @@ export type MarkAccountDisconnectedOptions = {
   /** Our reason code, or TikTok's numeric `authorization.removed` reason (0–5). */
   reason: AccountStatusReason | number;
   /**
-   * When TikTok issued the removal. Accounts authorized after it are left alone: the event is
-   * about an earlier grant (disconnect → reconnect → the first grant's delayed removal).
+   * TikTok issued the removal no later than this. Accounts authorized at or after it are left
+   * alone: the event is about an earlier grant (disconnect → reconnect → the first grant's
+   * delayed removal).
    */
-  issuedAt?: Date | null;
+  issuedBy?: Date | null;
   /** Limit to one workspace; by default every workspace that connected this identity. */
   workspaceId?: string;
   actorUserId?: string | null;
@@ -31,7 +32,7 @@ export type MarkAccountDisconnectedOptions = {
  * Marks an account disconnected and wipes its tokens, keeping the row and its history. Made for
  * the `authorization.removed` webhook, which names only the open_id: it finds the account in every
  * workspace. Idempotent: accounts already disconnected are left alone and produce no new event.
- * `stale` lists the accounts left alone because they were reconnected after `issuedAt`.
+ * `stale` lists the accounts left alone because they were reconnected after `issuedBy`.
  */
 export async function markAccountDisconnected(db: Db, options: MarkAccountDisconnectedOptions) {
   const tiktokId = options.tiktokId ?? options.openId;
@@ -45,7 +46,7 @@ export async function markAccountDisconnected(db: Db, options: MarkAccountDiscon
     ne(tiktokAccounts.status, 'disconnected'),
     options.workspaceId ? eq(tiktokAccounts.workspaceId, options.workspaceId) : undefined,
   );
-  const { issuedAt } = options;
+  const { issuedBy } = options;
   return db.transaction(async (tx) => {
     // Lock in id order, as key rotation does, so the two can never deadlock.
     await tx
@@ -71,8 +72,8 @@ export async function markAccountDisconnected(db: Db, options: MarkAccountDiscon
       .where(
         and(
           identity,
-          issuedAt
-            ? or(isNull(tiktokAccounts.authorizedAt), lte(tiktokAccounts.authorizedAt, issuedAt))
+          issuedBy
+            ? or(isNull(tiktokAccounts.authorizedAt), lt(tiktokAccounts.authorizedAt, issuedBy))
             : undefined,
         ),
       )
@@ -96,11 +97,11 @@ export async function markAccountDisconnected(db: Db, options: MarkAccountDiscon
         },
       });
     }
-    const stale = issuedAt
+    const stale = issuedBy
       ? await tx
           .select({ id: tiktokAccounts.id, workspaceId: tiktokAccounts.workspaceId })
           .from(tiktokAccounts)
-          .where(and(identity, gt(tiktokAccounts.authorizedAt, issuedAt)))
+          .where(and(identity, gte(tiktokAccounts.authorizedAt, issuedBy)))
       : [];
     return { accounts: rows.map(({ id, workspaceId }) => ({ id, workspaceId })), stale };
   });

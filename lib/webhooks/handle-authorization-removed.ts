@@ -19,8 +19,9 @@ export const handleAuthorizationRemoved: WebhookEventHandler = async (tx, event)
     openId: event.userOpenId,
     kind: event.source === 'tiktok-business' ? 'business' : 'creator',
     reason,
-    // `create_time`; an event without one is applied, as before authorization times were kept.
-    issuedAt: event.occurredAt,
+    // `create_time` is whole seconds, so the event may be up to 999 ms younger than it says; only a
+    // grant from after that second is certainly newer. An event without one is always applied.
+    issuedBy: event.occurredAt ? new Date(event.occurredAt.getTime() + 1000) : null,
   });
   const why = describeStatusReason(reasonFromTikTokRemoval(reason));
   const kept =
