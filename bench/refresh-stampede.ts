@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { handleConnectCallback } from '@/lib/accounts/handle-connect-callback';
+import { handleConnectCallback } from '@/lib/connect/handle-connect-callback';
 import { createDb } from '@/lib/db/create-db';
 import { migrateDb } from '@/lib/db/migrate-db';
 import { tiktokAccounts } from '@/lib/db/schema';

@@ -1,3 +1,5 @@
+import type { NeedsReconnectReason } from '@/lib/tokens/mark-account-needs-reconnect';
+
 /**
  * Why an account is not active, with the sentence the dashboard shows. Client-safe.
  * `tiktok_*` codes mirror TikTok's `authorization.removed` reasons (developer webhooks).
@@ -14,7 +16,7 @@ export const ACCOUNT_STATUS_REASONS = {
   tiktok_age_changed: 'TikTok removed the connection because the account’s age changed.',
   tiktok_account_banned: 'TikTok banned the account.',
   tiktok_developer_revoked: 'The authorization was revoked. Reconnect to use it again.',
-} as const;
+} as const satisfies Record<NeedsReconnectReason, string> & Record<string, string>;
 
 export type AccountStatusReason = keyof typeof ACCOUNT_STATUS_REASONS;
 

@@ -1,16 +1,15 @@
 import 'server-only';
 import { and, eq, ne } from 'drizzle-orm';
-import { type TikTokAccountKind, tiktokAccounts } from '@/lib/db/schema';
+import { connectorFor } from '@/lib/connectors/connectors';
+import { isDecryptionError } from '@/lib/crypto/decryption-error';
+import { tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
-import { AppError } from '@/lib/errors/app-error';
 import { logError } from '@/lib/log/log-error';
-import { revokeBusinessToken } from '@/lib/tiktok/business-messaging/revoke-business-token';
 import { isTikTokApiError } from '@/lib/tiktok/http/tiktok-api-error';
-import { revokeAccessToken } from '@/lib/tiktok/login-kit/revoke-access-token';
-import { revokeAdsToken } from '@/lib/tiktok/marketing/revoke-ads-token';
+import { openAccountToken } from '@/lib/tokens/account-token-columns';
 import { getAccessToken } from '@/lib/tokens/get-access-token';
-import { requireMembership } from '@/lib/workspaces/require-membership';
-import { openAccountToken } from './account-token-cipher';
+import { readTokenRow } from '@/lib/tokens/read-token-row';
+import { getAccountOrThrow, type WorkspaceAccount } from './get-account-or-throw';
 import { markAccountDisconnected } from './mark-account-disconnected';
 
 export type DisconnectTiktokAccountOptions = {
@@ -20,48 +19,40 @@ export type DisconnectTiktokAccountOptions = {
   ip?: string | null;
 };
 
-/** `revoked`: TikTok confirmed; `kept`: another connection still uses the grant; `failed`: TikTok did not answer. */
-export type RevokeOutcome = 'revoked' | 'kept' | 'failed' | 'none';
+/**
+ * `revoked`: TikTok confirmed; `kept`: another connection still uses the grant; `failed`: TikTok did
+ * not answer; `skipped`: no stored key opens the token, so there was nothing to revoke with.
+ */
+export type RevokeOutcome = 'revoked' | 'kept' | 'failed' | 'skipped' | 'none';
 
 /**
  * Disconnects an account: tokens wiped, row and history kept, then the grant revoked at TikTok
  * where the API allows it. TikTok grants are per app and user, not per workspace, so the revoke is
- * skipped while another row (another workspace, or advertisers of the same ads consent) still uses it.
+ * skipped while another row (another workspace, or advertisers of the same ads consent) still uses
+ * it. A token no key can open does not block the disconnect: the revoke is skipped and logged.
  */
 export async function disconnectTiktokAccount(
   db: Db,
   { workspaceId, userId, accountId }: DisconnectTiktokAccountOptions,
 ): Promise<{ revoke: RevokeOutcome }> {
-  await requireMembership(db, { workspaceId, userId, roles: ['owner', 'admin'] });
-  const [row] = await db
-    .select({
-      id: tiktokAccounts.id,
-      kind: tiktokAccounts.kind,
-      tiktokId: tiktokAccounts.tiktokId,
-      grantId: tiktokAccounts.grantId,
-      status: tiktokAccounts.status,
-      accessToken: tiktokAccounts.accessToken,
-    })
-    .from(tiktokAccounts)
-    .where(and(eq(tiktokAccounts.id, accountId), eq(tiktokAccounts.workspaceId, workspaceId)))
-    .limit(1);
-  if (!row)
-    throw new AppError({ code: 'not_found', message: 'This account does not exist in this workspace.' });
-  if (row.status === 'disconnected') return { revoke: 'none' };
+  const account = await getAccountOrThrow(db, { workspaceId, accountId, userId, roles: ['owner', 'admin'] });
+  if (account.status === 'disconnected') return { revoke: 'none' };
 
-  const accessToken = row.accessToken ? await usableToken(db, row.id, row.status, row.accessToken) : null;
-  const shared = await isGrantShared(db, row);
+  const token = await tokenForRevoke(db, account);
+  const shared = await isGrantShared(db, account);
   await markAccountDisconnected(db, {
-    tiktokId: row.tiktokId,
-    kind: row.kind,
+    tiktokId: account.tiktokId,
+    kind: account.kind,
     workspaceId,
     reason: 'disconnected_by_user',
     actorUserId: userId,
+    revokeSkipped: token === 'unreadable' ? 'stored token unreadable with the configured keys' : undefined,
   });
-  if (!accessToken) return { revoke: 'none' };
+  if (token === 'unreadable') return { revoke: 'skipped' };
+  if (!token) return { revoke: 'none' };
   if (shared) return { revoke: 'kept' };
   try {
-    await revoke(row.kind, accessToken);
+    await connectorFor(account.kind).revoke(token);
     return { revoke: 'revoked' };
   } catch (error) {
     // A token TikTok already refuses is as good as revoked.
@@ -72,38 +63,40 @@ export async function disconnectTiktokAccount(
 }
 
 /** Revoke endpoints want a live access token: refresh first when the stored one has expired. */
-async function usableToken(db: Db, accountId: string, status: string, ciphertext: string) {
-  if (status === 'active') {
+async function tokenForRevoke(db: Db, account: WorkspaceAccount): Promise<string | 'unreadable' | null> {
+  if (account.status === 'active') {
     try {
-      return await getAccessToken(db, accountId, { minValidityMs: 0 });
+      return await getAccessToken(db, account.id, { minValidityMs: 0 });
     } catch {
       // Fall through to the stored token; the revoke is best effort.
     }
   }
-  return openAccountToken(accountId, 'access_token', ciphertext);
+  const row = await readTokenRow(db, account.id);
+  if (!row?.accessToken) return null;
+  try {
+    return openAccountToken(account.id, 'access_token', row.accessToken);
+  } catch (error) {
+    if (!isDecryptionError(error)) throw error;
+    // Its key left TOKEN_ENCRYPTION_KEYS, or the value is damaged. Say so; never log the value.
+    console.warn(
+      `[tokdesk] disconnect of account ${account.id}: revoke at TikTok skipped, its access token cannot be decrypted (${error.reason})`,
+    );
+    return 'unreadable';
+  }
 }
 
-async function isGrantShared(
-  db: Db,
-  row: { id: string; kind: TikTokAccountKind; tiktokId: string; grantId: string | null },
-): Promise<boolean> {
+async function isGrantShared(db: Db, account: WorkspaceAccount): Promise<boolean> {
   const sameGrant =
-    row.kind === 'ads'
-      ? row.grantId
-        ? eq(tiktokAccounts.grantId, row.grantId)
+    connectorFor(account.kind).grantSharedBy === 'grant-id'
+      ? account.grantId
+        ? eq(tiktokAccounts.grantId, account.grantId)
         : undefined
-      : and(eq(tiktokAccounts.kind, row.kind), eq(tiktokAccounts.tiktokId, row.tiktokId));
+      : and(eq(tiktokAccounts.kind, account.kind), eq(tiktokAccounts.tiktokId, account.tiktokId));
   if (!sameGrant) return false;
   const others = await db
     .select({ id: tiktokAccounts.id })
     .from(tiktokAccounts)
-    .where(and(sameGrant, ne(tiktokAccounts.id, row.id), ne(tiktokAccounts.status, 'disconnected')))
+    .where(and(sameGrant, ne(tiktokAccounts.id, account.id), ne(tiktokAccounts.status, 'disconnected')))
     .limit(1);
   return others.length > 0;
-}
-
-function revoke(kind: TikTokAccountKind, accessToken: string): Promise<void> {
-  if (kind === 'creator') return revokeAccessToken(accessToken);
-  if (kind === 'business') return revokeBusinessToken(accessToken);
-  return revokeAdsToken(accessToken);
 }

@@ -6,6 +6,11 @@ export type EncryptedColumn = {
   /** Primary key; its text form is the `rowId` of the secret's context. */
   idColumn: string;
   secretColumn: string;
+  /**
+   * A counter the row's writers compare-and-swap on (`tiktok_accounts.token_version`): rotation
+   * bumps it like any other write, so a writer holding the old ciphertext cannot save over it unseen.
+   */
+  versionColumn?: string;
 };
 
 /**
@@ -15,8 +20,8 @@ export type EncryptedColumn = {
  * from this list keeps its old key id and becomes unreadable once that key is removed.
  */
 export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
-  { table: 'tiktok_accounts', idColumn: 'id', secretColumn: 'access_token' },
-  { table: 'tiktok_accounts', idColumn: 'id', secretColumn: 'refresh_token' },
+  { table: 'tiktok_accounts', idColumn: 'id', secretColumn: 'access_token', versionColumn: 'token_version' },
+  { table: 'tiktok_accounts', idColumn: 'id', secretColumn: 'refresh_token', versionColumn: 'token_version' },
   { table: 'oauth_states', idColumn: 'id', secretColumn: 'code_verifier' },
   { table: 'oauth_states', idColumn: 'id', secretColumn: 'pending_access_token' },
 ];

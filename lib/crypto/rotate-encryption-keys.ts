@@ -85,8 +85,11 @@ async function rotateRow(
     const plaintext = decryptSecret({ ciphertext: row.secret, context, keyring });
     const secret = encryptSecret({ plaintext, context, keyring });
     const { table, idColumn, secretColumn } = identifiers(column);
+    const bump = column.versionColumn
+      ? sql`, ${sql.identifier(column.versionColumn)} = ${sql.identifier(column.versionColumn)} + 1`
+      : sql``;
     await tx.execute(
-      sql`update ${table} set ${secretColumn} = ${secret} where ${idColumn}::text = ${row.id}`,
+      sql`update ${table} set ${secretColumn} = ${secret}${bump} where ${idColumn}::text = ${row.id}`,
     );
     return 'rotated';
   } catch (error) {

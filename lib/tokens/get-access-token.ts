@@ -1,22 +1,32 @@
 import 'server-only';
 import type { Redis } from '@upstash/redis';
-import { openAccountToken } from '@/lib/accounts/account-token-cipher';
+import { connectorFor } from '@/lib/connectors/connectors';
 import type { Db } from '@/lib/db/types';
 import { acquireLock } from '@/lib/kv/acquire-lock';
 import { getRedis } from '@/lib/kv/redis';
 import { releaseLock } from '@/lib/kv/release-lock';
 import { waitForUnlock } from '@/lib/kv/wait-for-unlock';
 import type { RetryPolicy } from '@/lib/tiktok/http/with-retry';
+import { nowMs } from '@/lib/time/clock';
+import { openAccountToken } from './account-token-columns';
 import { readTokenRow, type TokenRow } from './read-token-row';
 import { refreshAccountTokens } from './refresh-account-tokens';
 import { AccountNeedsReconnectError, TokenRefreshFailedError } from './token-errors';
 
 /** A token is handed out only if it stays valid at least this long. */
 export const MIN_VALIDITY_MS = 5 * 60 * 1000;
-/** Above the longest refresh we expect (three attempts with backoff); frees itself if the holder dies. */
+/** Frees itself if the holder dies; a holder's refresh ends before it (`refreshDeadlineMs`). */
 export const REFRESH_LOCK_TTL_MS = 30_000;
 /** How long a failed refresh makes waiters give up instead of queueing for another attempt. */
 const FAILURE_MARK_MS = 10_000;
+
+/**
+ * How long a lock holder may spend refreshing: TikTok calls, retries and the save. What is left of
+ * the TTL covers the lock round trips, so no second holder can start while the first still works.
+ */
+export function refreshDeadlineMs(lockTtlMs: number): number {
+  return Math.floor(lockTtlMs * 0.8);
+}
 
 export type GetAccessTokenOptions = {
   redis?: Redis;
@@ -24,6 +34,11 @@ export type GetAccessTokenOptions = {
   minValidityMs?: number;
   /** Refresh even if still valid (the keep-alive, to extend a Business refresh token). */
   force?: boolean;
+  /**
+   * TikTok refused this access token (a 401 before its expiry): hand out a different one, refreshing
+   * unless someone already did. Concurrent callers with the same refused token share one refresh.
+   */
+  refusedToken?: string;
   lockTtlMs?: number;
   /** How long a caller waits for another holder before giving up; default a bit over the lock TTL. */
   waitMs?: number;
@@ -52,25 +67,29 @@ export async function getAccessToken(
   const redis = options.redis ?? getRedis();
   const minValidityMs = options.minValidityMs ?? MIN_VALIDITY_MS;
   const ttlMs = options.lockTtlMs ?? REFRESH_LOCK_TTL_MS;
-  const deadline = Date.now() + (options.waitMs ?? ttlMs + 5000);
-  const startedAt = new Date();
-  const isFresh = (row: TokenRow) =>
-    options.force
-      ? (row.lastRefreshedAt?.getTime() ?? 0) >= startedAt.getTime()
-      : isValid(row, minValidityMs);
+  const deadline = nowMs() + (options.waitMs ?? ttlMs + 5000);
+  const startedAt = nowMs();
+  const isFresh = (row: TokenRow) => {
+    if (options.force) return (row.lastRefreshedAt?.getTime() ?? 0) >= startedAt;
+    if (!isValid(row, minValidityMs)) return false;
+    return options.refusedToken === undefined || decryptAccess(row) !== options.refusedToken;
+  };
 
   const row = await requireUsableRow(db, accountId);
-  if (row.kind === 'ads' || isFresh(row)) return decryptAccess(row);
-  // A forced refresh must see a refresh that starts after it asked, so it never joins one in flight.
-  if (options.force || options.shareInFlight === false) {
-    return refreshOrWait(db, { accountId, redis, ttlMs, deadline, minValidityMs, isFresh, options });
+  // Kinds without a refresh (ads) have nothing better to offer than the stored token.
+  if (!connectorFor(row.kind).refresh || isFresh(row)) return decryptAccess(row);
+  const context = { accountId, redis, ttlMs, deadline, isFresh, options };
+  // A forced or refused-token call must see a refresh that starts after it asked, so it never joins
+  // one in flight (which may hand out the very token it is replacing).
+  if (options.force || options.refusedToken !== undefined || options.shareInFlight === false) {
+    return refreshOrWait(db, context);
   }
 
   // Callers of one instance share a single attempt: the lock then arbitrates between instances only.
   const shared = inFlightFor(db);
   const pending = shared.get(accountId);
   if (pending) return pending;
-  const attempt = refreshOrWait(db, { accountId, redis, ttlMs, deadline, minValidityMs, isFresh, options });
+  const attempt = refreshOrWait(db, context);
   shared.set(accountId, attempt);
   void attempt.then(
     () => shared.delete(accountId),
@@ -90,20 +109,18 @@ function inFlightFor(db: Db): Map<string, Promise<string>> {
   return map;
 }
 
-type RefreshOrWaitOptions = {
+type RefreshOrWaitContext = {
   accountId: string;
   redis: Redis;
   ttlMs: number;
   deadline: number;
-  minValidityMs: number;
   isFresh: (row: TokenRow) => boolean;
   options: GetAccessTokenOptions;
 };
 
 /** Refreshes under the account's lock, or waits (bounded) for whoever holds it and reads their result. */
-async function refreshOrWait(db: Db, ctx: RefreshOrWaitOptions): Promise<string> {
-  const { accountId, redis, ttlMs, deadline, minValidityMs, isFresh, options } = ctx;
-  let row: TokenRow;
+async function refreshOrWait(db: Db, ctx: RefreshOrWaitContext): Promise<string> {
+  const { accountId, redis, ttlMs, deadline, isFresh, options } = ctx;
   const key = refreshLockKey(accountId);
   for (;;) {
     const lock = await acquireLock(redis, key, { ttlMs }).catch((error: unknown) => {
@@ -112,10 +129,12 @@ async function refreshOrWait(db: Db, ctx: RefreshOrWaitOptions): Promise<string>
     if (lock) {
       try {
         // Re-read under the lock: the previous holder may have refreshed while we queued.
-        row = await requireUsableRow(db, accountId);
+        const row = await requireUsableRow(db, accountId);
         if (isFresh(row)) return decryptAccess(row);
+        // Started after the lock was taken, so the whole refresh fits inside the lock's lifetime.
+        const signal = AbortSignal.timeout(refreshDeadlineMs(ttlMs));
         try {
-          return await refreshAccountTokens(db, { row, retry: options.retry });
+          return await refreshAccountTokens(db, { row, retry: options.retry, signal });
         } catch (error) {
           if (error instanceof TokenRefreshFailedError) {
             await redis.set(failureKey(accountId), '1', { px: FAILURE_MARK_MS }).catch(() => null);
@@ -127,14 +146,10 @@ async function refreshOrWait(db: Db, ctx: RefreshOrWaitOptions): Promise<string>
       }
     }
     // Someone else is refreshing: wait for them, then take their result from the database.
-    const freed = await waitForUnlock(redis, key, { waitMs: Math.max(0, deadline - Date.now()) });
-    row = await requireUsableRow(db, accountId);
-    if (isValid(row, minValidityMs) && (!options.force || isFresh(row))) return decryptAccess(row);
-    if (
-      (await redis.exists(failureKey(accountId)).catch(() => 0)) === 1 ||
-      !freed ||
-      Date.now() >= deadline
-    ) {
+    const freed = await waitForUnlock(redis, key, { waitMs: Math.max(0, deadline - nowMs()) });
+    const row = await requireUsableRow(db, accountId);
+    if (isFresh(row)) return decryptAccess(row);
+    if ((await redis.exists(failureKey(accountId)).catch(() => 0)) === 1 || !freed || nowMs() >= deadline) {
       throw new TokenRefreshFailedError(accountId);
     }
     // The lock is free but nothing was refreshed: its holder died. Try to take over.
@@ -143,7 +158,7 @@ async function refreshOrWait(db: Db, ctx: RefreshOrWaitOptions): Promise<string>
 
 function isValid(row: TokenRow, minValidityMs: number): boolean {
   const expiresAt = row.accessTokenExpiresAt?.getTime();
-  return row.accessToken !== null && expiresAt !== undefined && expiresAt - Date.now() > minValidityMs;
+  return row.accessToken !== null && expiresAt !== undefined && expiresAt - nowMs() > minValidityMs;
 }
 
 async function requireUsableRow(db: Db, accountId: string): Promise<TokenRow> {

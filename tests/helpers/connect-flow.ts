@@ -1,4 +1,6 @@
-import { startConnection } from '@/lib/accounts/start-connection';
+import { handleConnectCallback } from '@/lib/connect/handle-connect-callback';
+import { keepAdvertisers } from '@/lib/connect/keep-advertisers';
+import { startConnection } from '@/lib/connect/start-connection';
 import type { TikTokAccountKind } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import type { RunningSandbox } from '@/sandbox/server';
@@ -46,4 +48,45 @@ export async function consentAndGetCallback(
 
 export function sandboxUser(sandbox: RunningSandbox, kind: 'creator' | 'business') {
   return sandbox.ctx.users.create({ kind }, sandbox.ctx.clock.nowMs());
+}
+
+export type ConnectTestAccountOptions = {
+  kind: TikTokAccountKind;
+  workspaceId: string;
+  userId: string;
+  /** Reconnect this sandbox user instead of creating one (creator/business). */
+  sandboxUserId?: string;
+  /** Ads: the advertiser to consent to and keep. */
+  advertiserId?: string;
+};
+
+/** Connects an account the way a user does (consent, callback, advertiser pick) and returns its row id. */
+export async function connectTestAccount(
+  db: Db,
+  sandbox: RunningSandbox,
+  options: ConnectTestAccountOptions,
+) {
+  const { kind, workspaceId, userId } = options;
+  const user = kind === 'ads' || options.sandboxUserId ? null : sandboxUser(sandbox, kind);
+  const advertiserIds = [options.advertiserId ?? '7300000000000000001'];
+  const params = await consentAndGetCallback(db, sandbox, {
+    kind,
+    workspaceId,
+    userId,
+    sandboxUserId: options.sandboxUserId ?? user?.id,
+    advertiserIds,
+  });
+  const location = new URL(await handleConnectCallback(db, { kind, params, userId }));
+  if (kind !== 'ads') {
+    const id = location.searchParams.get('account');
+    if (!id) throw new Error(`connecting failed: ${location.searchParams.get('error')}`);
+    return { id, user };
+  }
+  const { accountIds } = await keepAdvertisers(db, {
+    attemptId: location.searchParams.get('attempt') ?? '',
+    workspaceId,
+    userId,
+    advertiserIds,
+  });
+  return { id: accountIds[0] ?? '', user };
 }

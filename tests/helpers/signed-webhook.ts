@@ -10,6 +10,8 @@ export type TestEnvelopeOptions = {
   openId?: string;
   content?: Record<string, unknown>;
   clientKey?: string;
+  /** `create_time` in Unix seconds; now by default. */
+  createTime?: number;
 };
 
 /** A TikTok webhook body as the sandbox sends it; unique unless `content` pins it. */
@@ -18,11 +20,12 @@ export function webhookBody({
   openId = `open-${randomUUID()}`,
   content = { reason: 1, nonce: randomUUID() },
   clientKey = DEFAULT_CREDENTIALS.loginKit.id,
+  createTime = Math.floor(Date.now() / 1000),
 }: TestEnvelopeOptions = {}): string {
   return JSON.stringify({
     client_key: clientKey,
     event,
-    create_time: Math.floor(Date.now() / 1000),
+    create_time: createTime,
     user_openid: openId,
     content: JSON.stringify(content),
   });

@@ -11,6 +11,7 @@ export type TikTokStack = {
   requestCount: (endpoint: string) => Promise<number>;
   clearRequests: () => Promise<void>;
   addFault: (fault: Record<string, unknown>) => Promise<void>;
+  clearFaults: () => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -43,6 +44,9 @@ export async function startTikTokStack(): Promise<TikTokStack> {
     },
     addFault: async (fault) => {
       await control('faults', { method: 'POST', body: JSON.stringify(fault) });
+    },
+    clearFaults: async () => {
+      await control('faults', { method: 'DELETE' });
     },
     close: async () => {
       await control('faults', { method: 'DELETE' });

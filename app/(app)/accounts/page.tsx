@@ -3,9 +3,9 @@ import { ICONS } from '@/components/app-shell/nav-items';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { CONNECT_ERROR_MESSAGES, isConnectErrorCode } from '@/lib/accounts/connect-errors';
 import { listTiktokAccounts, type TikTokAccountView } from '@/lib/accounts/list-tiktok-accounts';
 import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
+import { describeConnectFailure } from '@/lib/connect/connect-errors';
 import { getDb } from '@/lib/db/client';
 import { AccountCard } from './_components/account-card';
 import { AttentionBanner } from './_components/attention-banner';
@@ -44,9 +44,7 @@ function toast(search: Search, accounts: TikTokAccountView[]): ConnectToastProps
     const missing = one(search.missing);
     return {
       tone: 'error',
-      message: isConnectErrorCode(error)
-        ? CONNECT_ERROR_MESSAGES[error]
-        : CONNECT_ERROR_MESSAGES.unexpected_error,
+      message: describeConnectFailure(error),
       detail: missing
         ? `Reconnect and keep these permissions ticked: ${missing.split(',').join(', ')}.`
         : undefined,

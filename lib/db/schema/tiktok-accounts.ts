@@ -64,6 +64,13 @@ export const tiktokAccounts = pgTable(
     /** `encryptSecret` ciphertexts bound to (tiktok_accounts, column, id); null once disconnected. */
     accessToken: text('access_token'),
     refreshToken: text('refresh_token'),
+    /**
+     * Bumped by every write of the token columns (connect, refresh, disconnect, key rotation). A
+     * refresh saves only over the version it read, so no writer silently overwrites another.
+     */
+    tokenVersion: integer('token_version').notNull().default(0),
+    /** When the current grant was given (last connect or reconnect): older removal events are stale. */
+    authorizedAt: at('authorized_at'),
     /** Null for ads tokens, which have no timer. */
     accessTokenExpiresAt: at('access_token_expires_at'),
     refreshTokenExpiresAt: at('refresh_token_expires_at'),

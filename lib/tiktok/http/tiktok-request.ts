@@ -49,12 +49,22 @@ export function tiktokRequest<T>(options: TikTokRequestOptions<T>): Promise<T> {
 /** Errors a connection attempt fails with before any byte of the request left: nothing happened. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
-async function send<T>({ surface, method, url, headers, body, timeoutMs, signal }: TikTokRequestOptions<T>) {
+async function send<T>({
+  surface,
+  method,
+  url,
+  headers,
+  body,
+  timeoutMs,
+  signal,
+  retry,
+}: TikTokRequestOptions<T>) {
   const timeout = AbortSignal.timeout(timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const init: RequestInit = {
     method,
     headers: { accept: 'application/json', ...headers },
-    signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
+    // The caller's signal and its retry deadline (retry.signal) cut an attempt short like the timeout.
+    signal: AbortSignal.any([timeout, ...(signal ? [signal] : []), ...(retry?.signal ? [retry.signal] : [])]),
     cache: 'no-store',
   };
   if (body && 'form' in body) {
@@ -68,11 +78,12 @@ async function send<T>({ surface, method, url, headers, body, timeoutMs, signal 
   let text: string;
   try {
     response = await fetch(url, init);
-    // Inside the try: the timeout may fire while the body is still arriving.
+    // Inside the try: the timeout (or deadline) may fire while the body is still arriving.
     text = await response.text();
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    const timedOut =
+      error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
     const code = (error as { cause?: { code?: string } }).cause?.code;
     throw new TikTokApiError({
       surface,

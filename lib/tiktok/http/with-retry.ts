@@ -6,12 +6,27 @@ export type RetryPolicy = {
   attempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /**
+   * A deadline for the whole call: once aborted, the attempt in flight is cancelled and no further
+   * attempt starts (a token refresh must end before its lock does).
+   */
+  signal?: AbortSignal;
 };
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 200, maxDelayMs: 2000 };
 export const NO_RETRY: RetryPolicy = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
 
 /**
  * Runs `attempt` until it succeeds, throws something not retryable, or the attempts run out.
@@ -29,9 +44,10 @@ export async function withRetry<T>(
     } catch (error) {
       errors.push(error);
       const retryable = isTikTokApiError(error) && error.retryable;
-      if (!retryable || index + 1 >= policy.attempts) throw error;
+      if (!retryable || index + 1 >= policy.attempts || policy.signal?.aborted) throw error;
       const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** index);
-      await sleep(Math.random() * ceiling);
+      await sleep(Math.random() * ceiling, policy.signal);
+      if (policy.signal?.aborted) throw error;
     }
   }
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handleConnectCallback } from '@/lib/accounts/handle-connect-callback';
-import { keepAdvertisers } from '@/lib/accounts/keep-advertisers';
+import { handleConnectCallback } from '@/lib/connect/handle-connect-callback';
+import { keepAdvertisers } from '@/lib/connect/keep-advertisers';
 import { auditEvents, oauthStates, type TikTokAccountKind, tiktokAccounts } from '@/lib/db/schema';
 import { BUSINESS_SCOPES } from '@/lib/tiktok/business-messaging/scopes';
 import { CREATOR_SCOPES } from '@/lib/tiktok/login-kit/scopes';
@@ -264,7 +264,7 @@ describe.each(SANDBOX_PROFILE_RUNS)('connecting TikTok accounts ($dbKind, $lifet
   });
 
   it('agents cannot start a connection', async () => {
-    const { startConnection } = await import('@/lib/accounts/start-connection');
+    const { startConnection } = await import('@/lib/connect/start-connection');
     await expect(
       startConnection(testDb.db, {
         workspaceId: team.workspaceId,

@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAccountToken } from '@/lib/accounts/account-token-cipher';
 import { disconnectTiktokAccount } from '@/lib/accounts/disconnect-tiktok-account';
-import { handleConnectCallback } from '@/lib/accounts/handle-connect-callback';
 import { markAccountDisconnected } from '@/lib/accounts/mark-account-disconnected';
+import { handleConnectCallback } from '@/lib/connect/handle-connect-callback';
 import { auditEvents, type TikTokAccountKind, tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { acquireLock } from '@/lib/kv/acquire-lock';
 import { refreshAccessToken } from '@/lib/tiktok/login-kit/refresh-access-token';
+import { openAccountToken } from '@/lib/tokens/account-token-columns';
 import { getAccessToken, refreshLockKey } from '@/lib/tokens/get-access-token';
 import { keepTokensAlive } from '@/lib/tokens/keep-tokens-alive';
 import { AccountNeedsReconnectError, TokenRefreshFailedError } from '@/lib/tokens/token-errors';
@@ -64,7 +64,7 @@ describe.each(SANDBOX_PROFILE_RUNS)('token service ($dbKind, $lifetimes)', (run)
       await handleConnectCallback(testDb.db, { kind, params, userId: workspace.owner.id }),
     );
     if (kind === 'ads') {
-      const { keepAdvertisers } = await import('@/lib/accounts/keep-advertisers');
+      const { keepAdvertisers } = await import('@/lib/connect/keep-advertisers');
       const { accountIds } = await keepAdvertisers(testDb.db, {
         attemptId: location.searchParams.get('attempt') ?? '',
         workspaceId: workspace.workspaceId,

@@ -2,8 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { keepAdvertisers } from '@/lib/accounts/keep-advertisers';
 import { withAction } from '@/lib/actions/with-action';
+import { keepAdvertisers } from '@/lib/connect/keep-advertisers';
 
 // Checkbox groups arrive as repeated form fields; withAction hands over the last one, so the
 // client joins the ticked ids into one field.

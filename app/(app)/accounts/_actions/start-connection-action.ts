@@ -2,8 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { startConnection } from '@/lib/accounts/start-connection';
 import { withAction } from '@/lib/actions/with-action';
+import { startConnection } from '@/lib/connect/start-connection';
 
 const schema = z.object({ kind: z.enum(['creator', 'business', 'ads']) });
 

@@ -18,6 +18,8 @@ const REVOKE_NOTES = {
   kept: 'Disconnected here. TikTok access was kept because another connection still uses it.',
   failed:
     'Disconnected here, but TikTok did not confirm the revoke. Remove Tokdesk in the account’s TikTok settings.',
+  skipped:
+    'Disconnected here. Tokdesk could not read this connection’s stored credentials, so it could not revoke access at TikTok: remove Tokdesk in the account’s TikTok settings.',
   none: 'Disconnected.',
 } as const;
 

@@ -3,13 +3,18 @@ import { and, eq } from 'drizzle-orm';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
-import type { AccountStatusReason } from './account-status-reasons';
+import { now } from '@/lib/time/clock';
+
+/** Why a grant is lost; each has its sentence in `ACCOUNT_STATUS_REASONS` (lib/accounts). */
+export type NeedsReconnectReason = 'refresh_token_expired' | 'refresh_token_invalid' | 'access_token_invalid';
 
 export type MarkAccountNeedsReconnectOptions = {
   accountId: string;
-  reason: AccountStatusReason;
+  reason: NeedsReconnectReason;
   /** TikTok's own error code, kept for support (never a token). */
   tiktokCode?: string;
+  /** Only if the token columns are still at this version: a reconnect meanwhile keeps the account. */
+  tokenVersion?: number;
 };
 
 /**
@@ -18,7 +23,7 @@ export type MarkAccountNeedsReconnectOptions = {
  */
 export async function markAccountNeedsReconnect(
   db: Db,
-  { accountId, reason, tiktokCode }: MarkAccountNeedsReconnectOptions,
+  { accountId, reason, tiktokCode, tokenVersion }: MarkAccountNeedsReconnectOptions,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -27,9 +32,15 @@ export async function markAccountNeedsReconnect(
         status: 'needs_reconnect',
         statusReason: reason,
         statusMessage: tiktokCode ?? null,
-        statusChangedAt: new Date(),
+        statusChangedAt: now(),
       })
-      .where(and(eq(tiktokAccounts.id, accountId), eq(tiktokAccounts.status, 'active')))
+      .where(
+        and(
+          eq(tiktokAccounts.id, accountId),
+          eq(tiktokAccounts.status, 'active'),
+          tokenVersion === undefined ? undefined : eq(tiktokAccounts.tokenVersion, tokenVersion),
+        ),
+      )
       .returning({
         workspaceId: tiktokAccounts.workspaceId,
         kind: tiktokAccounts.kind,

@@ -1,18 +1,13 @@
 import 'server-only';
 import { and, eq, lt } from 'drizzle-orm';
+import { connectorFor } from '@/lib/connectors/connectors';
 import { oauthStates, type TikTokAccountKind } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
-import { businessCredentials } from '@/lib/tiktok/business-messaging/client';
-import { BUSINESS_SCOPES } from '@/lib/tiktok/business-messaging/scopes';
-import { buildAuthorizeUrl } from '@/lib/tiktok/login-kit/build-authorize-url';
-import { loginKitCredentials } from '@/lib/tiktok/login-kit/client';
 import { createPkcePair } from '@/lib/tiktok/login-kit/pkce';
-import { CREATOR_SCOPES } from '@/lib/tiktok/login-kit/scopes';
-import { buildPortalUrl } from '@/lib/tiktok/marketing/build-portal-url';
+import { nowMs } from '@/lib/time/clock';
 import { requireMembership } from '@/lib/workspaces/require-membership';
-import { sealStateSecret } from './account-token-cipher';
 import { connectRedirectUri } from './connect-urls';
-import { createStateToken, hashStateToken } from './oauth-state-token';
+import { createStateToken, hashStateToken, sealStateSecret } from './oauth-state-secrets';
 
 export const STATE_TTL_MS = 10 * 60 * 1000;
 
@@ -28,38 +23,22 @@ export type StartConnectionOptions = {
  */
 export async function startConnection(db: Db, { workspaceId, userId, kind }: StartConnectionOptions) {
   await requireMembership(db, { workspaceId, userId, roles: ['owner', 'admin'] });
+  const connector = connectorFor(kind);
   const state = createStateToken();
   const id = crypto.randomUUID();
-  const redirectUri = connectRedirectUri(kind);
-  const pkce = kind === 'creator' ? createPkcePair() : null;
-
-  let url: string;
-  if (kind === 'creator') {
-    url = buildAuthorizeUrl({
-      clientKey: loginKitCredentials().clientKey,
-      scopes: CREATOR_SCOPES,
-      redirectUri,
-      state,
-      codeChallenge: pkce?.challenge,
-    });
-  } else if (kind === 'business') {
-    // Same consent page as Login Kit, with the Business app id as `client_key`; no PKCE.
-    url = buildAuthorizeUrl({
-      clientKey: businessCredentials().appId,
-      scopes: BUSINESS_SCOPES,
-      redirectUri,
-      state,
-    });
-  } else {
-    url = buildPortalUrl({ redirectUri, state });
-  }
+  const pkce = connector.usesPkce ? createPkcePair() : null;
+  const url = connector.authorizeUrl({
+    redirectUri: connectRedirectUri(kind),
+    state,
+    codeChallenge: pkce?.challenge,
+  });
 
   await db.transaction(async (tx) => {
     // Abandoned attempts of this user are useless after their expiry; keep the table small.
     await tx
       .delete(oauthStates)
       .where(
-        and(eq(oauthStates.userId, userId), lt(oauthStates.expiresAt, new Date(Date.now() - STATE_TTL_MS))),
+        and(eq(oauthStates.userId, userId), lt(oauthStates.expiresAt, new Date(nowMs() - STATE_TTL_MS))),
       );
     await tx.insert(oauthStates).values({
       id,
@@ -68,7 +47,7 @@ export async function startConnection(db: Db, { workspaceId, userId, kind }: Sta
       workspaceId,
       kind,
       codeVerifier: pkce ? sealStateSecret(id, 'code_verifier', pkce.verifier) : null,
-      expiresAt: new Date(Date.now() + STATE_TTL_MS),
+      expiresAt: new Date(nowMs() + STATE_TTL_MS),
     });
   });
   return { url };

@@ -3,10 +3,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { oauthStates, type TikTokAccountKind } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { isAppError } from '@/lib/errors/app-error';
+import { now, nowMs } from '@/lib/time/clock';
 import { requireMembership } from '@/lib/workspaces/require-membership';
-import { openStateSecret } from './account-token-cipher';
 import { ConnectError } from './connect-errors';
-import { hashStateToken } from './oauth-state-token';
+import { hashStateToken, openStateSecret } from './oauth-state-secrets';
 
 export type ConsumeOAuthStateOptions = {
   state: string;
@@ -40,12 +40,12 @@ export async function consumeOAuthState(
   // Another user's state is refused without being consumed, so it cannot be burnt by a third party.
   if (!row || row.userId !== userId || row.kind !== kind || row.usedAt)
     throw new ConnectError('invalid_state');
-  if (row.expiresAt.getTime() <= Date.now()) throw new ConnectError('session_expired');
+  if (row.expiresAt.getTime() <= nowMs()) throw new ConnectError('session_expired');
 
   // The conditional update is the real single-use guard: of two racing callbacks one wins.
   const claimed = await db
     .update(oauthStates)
-    .set({ usedAt: new Date() })
+    .set({ usedAt: now() })
     .where(and(eq(oauthStates.id, row.id), isNull(oauthStates.usedAt)))
     .returning({ id: oauthStates.id });
   if (claimed.length === 0) throw new ConnectError('invalid_state');

@@ -1,8 +1,9 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import { decryptSecret, encryptSecret } from '@/lib/crypto/token-cipher';
+import { tiktokAccounts } from '@/lib/db/schema';
 
 type AccountTokenColumn = 'access_token' | 'refresh_token';
-type StateSecretColumn = 'code_verifier' | 'pending_access_token';
 
 /** Encrypts a token for one column of one `tiktok_accounts` row (AAD = table, column, account id). */
 export function sealAccountToken(accountId: string, column: AccountTokenColumn, plaintext: string): string {
@@ -13,10 +14,10 @@ export function openAccountToken(accountId: string, column: AccountTokenColumn, 
   return decryptSecret({ ciphertext, context: { table: 'tiktok_accounts', column, rowId: accountId } });
 }
 
-export function sealStateSecret(stateId: string, column: StateSecretColumn, plaintext: string): string {
-  return encryptSecret({ plaintext, context: { table: 'oauth_states', column, rowId: stateId } });
-}
-
-export function openStateSecret(stateId: string, column: StateSecretColumn, ciphertext: string): string {
-  return decryptSecret({ ciphertext, context: { table: 'oauth_states', column, rowId: stateId } });
+/**
+ * Part of every `set` that writes `access_token`/`refresh_token` (key rotation does the same in
+ * SQL through `EncryptedColumn.versionColumn`): a refresh saves only over the version it read.
+ */
+export function nextTokenVersion() {
+  return sql`${tiktokAccounts.tokenVersion} + 1`;
 }

@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { oauthStates } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
-import { openStateSecret } from './account-token-cipher';
 import { getPendingAdvertisers } from './get-pending-advertisers';
+import { openStateSecret } from './oauth-state-secrets';
 import { saveTiktokAccount } from './save-tiktok-account';
 
 export type KeepAdvertisersOptions = {

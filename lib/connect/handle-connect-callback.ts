@@ -1,10 +1,9 @@
 import 'server-only';
+import { connectorFor } from '@/lib/connectors/connectors';
 import type { TikTokAccountKind } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { logError } from '@/lib/log/log-error';
-import { completeAdsConnection } from './complete-ads-connection';
-import { completeBusinessConnection } from './complete-business-connection';
-import { completeCreatorConnection } from './complete-creator-connection';
+import { completeConnection } from './complete-connection';
 import { ConnectError } from './connect-errors';
 import { dashboardUrl } from './connect-urls';
 import { consumeOAuthState } from './consume-oauth-state';
@@ -19,7 +18,7 @@ export type HandleConnectCallbackOptions = {
 
 /**
  * Everything a `/api/connect/<kind>/callback` does, ending in where to send the browser: the
- * dashboard with `connected=` or `error=<code>`, or the advertiser picker. The URL carries result
+ * dashboard with `connected=` or `error=<reason>`, or the account picker. The URL carries result
  * codes and ids only, never the code or a token.
  */
 export async function handleConnectCallback(
@@ -32,30 +31,27 @@ export async function handleConnectCallback(
       if (params.state) await consumeOAuthState(db, { state: params.state, kind, userId }).catch(() => null);
       throw new ConnectError(params.error === 'access_denied' ? 'access_denied' : 'unexpected_error');
     }
-    // The Marketing API calls it `auth_code`; TikTok's other consent page calls it `code`.
-    const code = kind === 'ads' ? (params.auth_code ?? params.code) : params.code;
+    const code = connectorFor(kind).callbackCode(params);
     if (!code || !params.state) throw new ConnectError('missing_parameters');
     const state = await consumeOAuthState(db, { state: params.state, kind, userId });
-    if (kind === 'ads') {
-      const { attemptId } = await completeAdsConnection(db, { state, authCode: code });
-      return dashboardUrl('/accounts/connect/ads', { attempt: attemptId });
-    }
-    const complete = kind === 'creator' ? completeCreatorConnection : completeBusinessConnection;
-    const account = await complete(db, { state, code, ip });
+    const result = await completeConnection(db, { kind, state, code, ip });
+    if (result.outcome === 'pick')
+      return dashboardUrl(`/accounts/connect/${kind}`, { attempt: result.attemptId });
+    const [account] = result.accounts;
     return dashboardUrl('/accounts', {
       connected: kind,
-      account: account.id,
-      result: account.created ? 'created' : 'reconnected',
+      account: account?.id,
+      result: account?.created ? 'created' : 'reconnected',
     });
   } catch (error) {
-    const connectError = error instanceof ConnectError ? error : new ConnectError('unexpected_error');
-    if (connectError.code === 'unexpected_error' || connectError.code === 'profile_failed') {
-      logError(`connect ${kind} callback`, error instanceof ConnectError ? (error.cause ?? error) : error);
-    }
+    const failure =
+      error instanceof ConnectError ? error : new ConnectError('unexpected_error', { cause: error });
+    // Our side or TikTok's is broken (not the user's doing): worth an operator's look.
+    if (failure.status >= 500) logError(`connect ${kind} callback`, failure.cause ?? failure);
     return dashboardUrl('/accounts', {
-      error: connectError.code,
+      error: failure.reason,
       kind,
-      missing: connectError.missingScopes?.join(','),
+      missing: failure.missingScopes?.join(','),
     });
   }
 }

@@ -1,10 +1,11 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import type { AccountProfile, AccountTokens } from '@/lib/connectors/connector';
 import { type TikTokAccountKind, tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
-import type { AccountProfile } from './account-profile';
-import { sealAccountToken } from './account-token-cipher';
+import { now as clockNow } from '@/lib/time/clock';
+import { nextTokenVersion, sealAccountToken } from '@/lib/tokens/account-token-columns';
 
 export type SaveTiktokAccountOptions = {
   workspaceId: string;
@@ -12,12 +13,7 @@ export type SaveTiktokAccountOptions = {
   tiktokId: string;
   profile: AccountProfile;
   scopes: string[];
-  tokens: {
-    accessToken: string;
-    refreshToken: string | null;
-    accessTokenExpiresAt: Date | null;
-    refreshTokenExpiresAt: Date | null;
-  };
+  tokens: AccountTokens;
   grantId?: string | null;
   actorUserId: string;
   ip?: string | null;
@@ -27,10 +23,11 @@ export type SaveTiktokAccountOptions = {
  * Upserts by (workspace, kind, TikTok id), so reconnecting an account keeps its row, its id and
  * everything that refers to it. Tokens are encrypted under the row id, which only exists after the
  * insert, hence the second update inside the same transaction. Records `connected` or `reconnected`.
+ * `authorized_at` marks the new grant: TikTok's removal events issued before it are about an older one.
  */
 export async function saveTiktokAccount(db: Db, options: SaveTiktokAccountOptions) {
   const { workspaceId, kind, tiktokId, profile, scopes, tokens } = options;
-  const now = new Date();
+  const now = clockNow();
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: tiktokAccounts.id })
@@ -50,6 +47,7 @@ export async function saveTiktokAccount(db: Db, options: SaveTiktokAccountOption
       statusReason: null,
       statusMessage: null,
       statusChangedAt: now,
+      authorizedAt: now,
       accessTokenExpiresAt: tokens.accessTokenExpiresAt,
       refreshTokenExpiresAt: tokens.refreshTokenExpiresAt,
       grantId: options.grantId ?? null,
@@ -62,7 +60,7 @@ export async function saveTiktokAccount(db: Db, options: SaveTiktokAccountOption
       .values({ workspaceId, kind, tiktokId, connectedByUserId: options.actorUserId, ...fresh })
       .onConflictDoUpdate({
         target: [tiktokAccounts.workspaceId, tiktokAccounts.kind, tiktokAccounts.tiktokId],
-        set: { ...fresh, updatedAt: sql`now()` },
+        set: { ...fresh, tokenVersion: nextTokenVersion(), updatedAt: sql`now()` },
       })
       .returning({ id: tiktokAccounts.id });
     if (!row) throw new Error('upsert returned no row');
@@ -73,6 +71,7 @@ export async function saveTiktokAccount(db: Db, options: SaveTiktokAccountOption
         refreshToken: tokens.refreshToken
           ? sealAccountToken(row.id, 'refresh_token', tokens.refreshToken)
           : null,
+        tokenVersion: nextTokenVersion(),
       })
       .where(eq(tiktokAccounts.id, row.id));
     const created = !existing;

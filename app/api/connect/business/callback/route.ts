@@ -1,4 +1,0 @@
-import { connectCallbackHandler } from '@/lib/accounts/connect-callback-handler';
-
-// GET /api/connect/business/callback – TikTok sends the browser here after its consent page.
-export const GET = connectCallbackHandler('business');
