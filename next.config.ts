@@ -1,6 +1,7 @@
 import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } from 'next/constants';
 import { loadEnv } from './lib/env';
+import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './lib/http/security-headers';
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and postgres.js opens sockets: both must stay plain Node modules.
@@ -8,6 +9,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() for pages only owners and admins may open.
   experimental: { authInterrupts: true },
+  // Pages get their Content-Security-Policy (with a per-request nonce) from proxy.ts.
+  headers: async () => [
+    { source: '/:path*', headers: [...SECURITY_HEADERS] },
+    {
+      source: '/api/:path*',
+      headers: [{ key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }],
+    },
+  ],
 };
 
 export default function config(phase: string): NextConfig {

@@ -145,7 +145,8 @@ export function loadEnv(source: Source): Env {
     }
     if (raw.VERCEL && !raw.S3_BUCKET) missing.push('S3_BUCKET');
     // Account e-mails (verification, password reset) must never vanish silently in production.
-    if (raw.EMAIL_OUTBOX !== '1') missing.push(...(['SMTP_URL', 'EMAIL_FROM'] as const).filter((n) => !raw[n]));
+    if (raw.EMAIL_OUTBOX !== '1')
+      missing.push(...(['SMTP_URL', 'EMAIL_FROM'] as const).filter((n) => !raw[n]));
     if (missing.length > 0) {
       throw new EnvError(`Tokdesk cannot start: set ${missing.join(', ')} (see .env.example).`);
     }

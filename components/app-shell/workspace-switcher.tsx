@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { leaveWorkspaceAction } from '@/app/_actions/leave-workspace-action';
 import { switchWorkspaceAction } from '@/app/_actions/switch-workspace-action';
+import { WorkspaceIdField } from '@/components/workspace/workspace-id-field';
 import type { AppRole } from './nav-items';
 
 type WorkspaceOption = { id: string; name: string; role: AppRole };
@@ -78,6 +79,7 @@ export function WorkspaceSwitcher({
               event.preventDefault();
           }}
         >
+          <WorkspaceIdField />
           <button
             type="submit"
             className="block w-full rounded px-2 py-1.5 text-left text-sm text-red-700 hover:bg-red-50"

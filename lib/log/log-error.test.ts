@@ -36,7 +36,11 @@ describe('redactSecrets', () => {
       'Key (email)=(victim@example.com) already exists.',
       'victim@example.com',
     ],
-    ['e-mail in free text', 'no workspace for bob.smith+tok@mail.example.org', 'bob.smith+tok@mail.example.org'],
+    [
+      'e-mail in free text',
+      'no workspace for bob.smith+tok@mail.example.org',
+      'bob.smith+tok@mail.example.org',
+    ],
   ])('masks a %s', (_what, input, secret) => {
     const output = redactSecrets(input);
     expect(output).not.toContain(secret);

@@ -19,7 +19,10 @@ const RULES: { pattern: RegExp; replace: string | ((...groups: string[]) => stri
   // Secrets as form or query parameters: `access_token=…&`.
   { pattern: new RegExp(`\\b(${SECRET_KEYS})=([^&\\s"]+)`, 'gi'), replace: '$1=[redacted]' },
   // Header lines: `Access-Token: …` (Business and Marketing APIs), `Authorization: Bearer …`.
-  { pattern: /\b(Access-Token|Authorization)(["']?\s*[:=]\s*["']?)(Bearer\s+)?[^\s"',}]+/gi, replace: '$1$2[redacted]' },
+  {
+    pattern: /\b(Access-Token|Authorization)(["']?\s*[:=]\s*["']?)(Bearer\s+)?[^\s"',}]+/gi,
+    replace: '$1$2[redacted]',
+  },
   { pattern: /Bearer\s+[A-Za-z0-9._~+/=-]+/gi, replace: 'Bearer [redacted]' },
   // TikTok tokens with their prefixes (Login Kit, Business).
   { pattern: /\b(act|rft|bat|brt|ads)\.[A-Za-z0-9._!-]{6,}/g, replace: '[redacted]' },

@@ -1,5 +1,13 @@
 const BASE = 'http://tokdesk.invalid';
-const FORBIDDEN = /[\u0000-\u001f\u007f\\]/;
+
+/** Control characters (which browsers strip from URLs) and backslashes (which they read as `/`). */
+function hasForbiddenCharacter(value: string): boolean {
+  for (const char of value) {
+    const code = char.charCodeAt(0);
+    if (code < 0x20 || code === 0x7f || char === '\\') return true;
+  }
+  return false;
+}
 
 /**
  * Only same-origin paths may be redirected to after sign-in; anything else falls back.
@@ -13,7 +21,8 @@ export function safeRedirectPath(value: unknown, fallback = '/accounts'): string
   if (typeof value !== 'string' || value.length === 0 || value.length > 2048) return fallback;
   let decoded = value;
   for (let round = 0; round < 3; round++) {
-    if (FORBIDDEN.test(decoded) || !decoded.startsWith('/') || decoded.startsWith('//')) return fallback;
+    if (hasForbiddenCharacter(decoded) || !decoded.startsWith('/') || decoded.startsWith('//'))
+      return fallback;
     let next: string;
     try {
       next = decodeURIComponent(decoded);

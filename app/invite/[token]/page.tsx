@@ -37,7 +37,7 @@ export default async function InvitationPage({ params }: PageProps<'/invite/[tok
     body = (
       <div className="space-y-3">
         <Link
-          href={`/sign-up?invite=${encodeURIComponent(token)}&callbackUrl=/accounts`}
+          href={`/sign-up?invite=${encodeURIComponent(token)}`}
           className={buttonClasses('primary', 'md', 'w-full')}
         >
           Create an account for {invitation.email}

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { WorkspaceIdField } from '@/components/workspace/workspace-id-field';
 import { startConnectionAction } from '../_actions/start-connection-action';
 
 export type ConnectButtonProps = {
@@ -16,6 +17,7 @@ export function ConnectButton({ kind, label, variant = 'primary', size = 'md' }:
   const [result, action] = useActionState(startConnectionAction, null);
   return (
     <form action={action} className="inline-flex flex-col items-start gap-1">
+      <WorkspaceIdField />
       <input type="hidden" name="kind" value={kind} />
       <SubmitButton variant={variant} size={size} pendingText="Opening TikTok…">
         {label}

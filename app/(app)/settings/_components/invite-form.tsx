@@ -4,6 +4,8 @@ import { useActionState, useState } from 'react';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { WorkspaceIdField } from '@/components/workspace/workspace-id-field';
+import { submittedValue } from '@/lib/actions/action-result';
 import { inviteMemberAction } from '../_actions/invite-member-action';
 
 export function InviteForm() {
@@ -13,12 +15,14 @@ export function InviteForm() {
   return (
     <div className="space-y-4">
       <form action={formAction} className="flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
+        <WorkspaceIdField />
         <Field
           label="E-mail"
           name="email"
           type="email"
           required
           className="flex-1"
+          defaultValue={submittedValue(result, 'email')}
           errors={fieldErrors?.email}
         />
         <div className="space-y-1">
@@ -28,7 +32,7 @@ export function InviteForm() {
           <select
             id="invite-role"
             name="role"
-            defaultValue="agent"
+            defaultValue={submittedValue(result, 'role', 'agent')}
             className="block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
           >
             <option value="agent">Agent — answers DMs</option>
@@ -44,7 +48,17 @@ export function InviteForm() {
           className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900"
         >
           <p>
-            Send this link to <strong>{result.data.email}</strong>. It works once and expires in 7 days.
+            {result.data.emailed ? (
+              <>
+                We e-mailed an invitation to <strong>{result.data.email}</strong>. You can also send them this
+                link yourself. It works once and expires in 7 days.
+              </>
+            ) : (
+              <>
+                We could not e-mail <strong>{result.data.email}</strong>: send them this link yourself. It
+                works once and expires in 7 days.
+              </>
+            )}
           </p>
           <div className="mt-2 flex gap-2">
             <input

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { WorkspaceIdField } from '@/components/workspace/workspace-id-field';
 import { changeRoleAction } from '../_actions/change-role-action';
 import { removeMemberAction } from '../_actions/remove-member-action';
 
@@ -39,6 +40,7 @@ export function MemberRow({ member, isSelf, actorRole }: MemberRowProps) {
       {canManage ? (
         <>
           <form action={roleAction} className="flex items-center gap-2">
+            <WorkspaceIdField />
             <input type="hidden" name="memberUserId" value={member.userId} />
             <label className="sr-only" htmlFor={`role-${member.userId}`}>
               Role of {label}
@@ -61,6 +63,7 @@ export function MemberRow({ member, isSelf, actorRole }: MemberRowProps) {
               if (!window.confirm(`Remove ${label} from this workspace?`)) event.preventDefault();
             }}
           >
+            <WorkspaceIdField />
             <input type="hidden" name="memberUserId" value={member.userId} />
             <Button type="submit" variant="danger" size="sm" aria-label={`Remove ${label}`}>
               Remove

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { z } from 'zod';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getPendingAdvertisers } from '@/lib/accounts/get-pending-advertisers';
@@ -6,6 +7,7 @@ import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
 import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
 import { getDb } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors/app-error';
+import { readSearchParams } from '@/lib/http/read-search-params';
 import { AdvertiserPicker } from './_components/advertiser-picker';
 
 export const metadata: Metadata = { title: 'Choose ad accounts' };
@@ -19,8 +21,8 @@ export default async function ChooseAdvertisersPage({
     'owner',
     'admin',
   ]);
-  const attempt = (await searchParams).attempt;
-  const attemptId = typeof attempt === 'string' ? attempt : '';
+  const { attempt } = readSearchParams(await searchParams, { attempt: z.string().min(1).max(100) });
+  const attemptId = attempt ?? '';
   let pending: Awaited<ReturnType<typeof getPendingAdvertisers>> | null = null;
   let problem: string | null = null;
   try {
