@@ -114,7 +114,9 @@ describe('password attempt limits (authorizeCredentials)', () => {
     // In batches: each attempt costs a full scrypt check.
     const outcomes = [];
     for (let i = 0; i < strangers.length; i += 8) {
-      outcomes.push(...(await Promise.all(strangers.slice(i, i + 8).map((s) => attempt(s, 'password1', ip)))));
+      outcomes.push(
+        ...(await Promise.all(strangers.slice(i, i + 8).map((s) => attempt(s, 'password1', ip)))),
+      );
     }
     const codes = outcomes.map((o) => (!o.ok ? o.error.code : 'ok'));
     expect(codes.filter((code) => code === 'unauthenticated')).toHaveLength(IP_LIMIT);

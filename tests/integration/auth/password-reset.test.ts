@@ -42,12 +42,16 @@ describe.each(TEST_DB_KINDS)('password reset on %s', (kind) => {
     });
 
     for (const session of sessions) expect(await isSessionActive(db, session, user.id)).toBe(false);
-    await expect(verifyCredentials(db, { email: user.email, password: user.password })).rejects.toMatchObject({
-      code: 'unauthenticated',
-    });
-    await expect(verifyCredentials(db, { email: user.email, password: NEW_PASSWORD })).resolves.toMatchObject({
-      id: user.id,
-    });
+    await expect(verifyCredentials(db, { email: user.email, password: user.password })).rejects.toMatchObject(
+      {
+        code: 'unauthenticated',
+      },
+    );
+    await expect(verifyCredentials(db, { email: user.email, password: NEW_PASSWORD })).resolves.toMatchObject(
+      {
+        id: user.id,
+      },
+    );
     const events = await db.select().from(auditEvents).where(eq(auditEvents.actorUserId, user.id));
     expect(events.find((event) => event.action === 'user.password_reset')).toMatchObject({ ip: '192.0.2.1' });
     expect((await emailsTo(db, user.email))[0]?.subject).toBe('Your Tokdesk password was changed');

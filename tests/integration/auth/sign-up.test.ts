@@ -83,7 +83,10 @@ describe.each(TEST_DB_KINDS)('signUp on %s', (kind) => {
     const email = uniqueEmail('late');
     await signUp(db, { name: 'Late', email, password: TEST_PASSWORD });
     const { token } = linkIn((await emailsTo(db, email))[0]?.text ?? '', '/verify-email');
-    await db.update(emailTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(emailTokens.email, email));
+    await db
+      .update(emailTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(emailTokens.email, email));
     await expect(confirmEmail(db, { token })).rejects.toMatchObject({
       code: 'not_found',
       message: 'This confirmation link has expired or was already used. Sign in to get a new one.',
@@ -130,7 +133,10 @@ describe.each(TEST_DB_KINDS)('signUp on %s', (kind) => {
 
       expect(results.map((result) => result.outcome).sort(), `round ${round}`).toEqual(['created', 'exists']);
       expect(await db.select().from(users).where(eq(users.email, email))).toHaveLength(1);
-      expect((await emailsTo(db, email)).map((mail) => mail.subject).sort()).toEqual([CONFIRM_SUBJECT, EXISTS_SUBJECT]);
+      expect((await emailsTo(db, email)).map((mail) => mail.subject).sort()).toEqual([
+        CONFIRM_SUBJECT,
+        EXISTS_SUBJECT,
+      ]);
     }
   });
 

@@ -74,14 +74,18 @@ describe.each(TEST_DB_KINDS)('verifyCredentials on %s', (kind) => {
     const old = await hashPassword(user.password, { N: 2 ** 15, r: 8, p: 1 });
     await db.update(users).set({ passwordHash: old }).where(eq(users.id, user.id));
 
-    await expect(verifyCredentials(db, { email: user.email, password: user.password })).resolves.toMatchObject({
+    await expect(
+      verifyCredentials(db, { email: user.email, password: user.password }),
+    ).resolves.toMatchObject({
       id: user.id,
     });
 
     const [stored] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
     expect(stored?.hash).toMatch(/^scrypt\$131072\$8\$1\$/);
     expect(stored?.hash).not.toBe(old);
-    await expect(verifyCredentials(db, { email: user.email, password: user.password })).resolves.toMatchObject({
+    await expect(
+      verifyCredentials(db, { email: user.email, password: user.password }),
+    ).resolves.toMatchObject({
       id: user.id,
     });
   });
@@ -99,10 +103,12 @@ describe.each(TEST_DB_KINDS)('verifyCredentials on %s', (kind) => {
 
   it('refuses the right password of an unconfirmed address without signing in', async () => {
     const user = await createTestUser(db, { verified: false });
-    await expect(verifyCredentials(db, { email: user.email, password: user.password })).rejects.toMatchObject({
-      code: 'email_unverified',
-      status: 403,
-    });
+    await expect(verifyCredentials(db, { email: user.email, password: user.password })).rejects.toMatchObject(
+      {
+        code: 'email_unverified',
+        status: 403,
+      },
+    );
     expect(await signInEvents(db, user.id)).toHaveLength(0);
   });
 });
