@@ -55,7 +55,7 @@ test('[WORKSPACES] an owner invites an agent, who joins only once their address 
   await page.getByLabel('E-mail').fill(agent.email);
   await page.getByLabel('Password').fill(agent.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toHaveText(
+  await expect(page.locator('form').getByRole('alert')).toHaveText(
     `Confirm your e-mail address first: we sent a link to ${agent.email}.`,
   );
   await page.goto(link);

@@ -32,6 +32,9 @@ export function InviteForm() {
           <select
             id="invite-role"
             name="role"
+            // React applies a select's defaultValue only when it mounts: a new key remounts it with the
+            // submitted choice, which the form reset after the action then keeps.
+            key={submittedValue(result, 'role', 'agent')}
             defaultValue={submittedValue(result, 'role', 'agent')}
             className="block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
           >
