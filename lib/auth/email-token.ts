@@ -43,6 +43,16 @@ export async function issueEmailToken(db: Db, options: IssueEmailTokenOptions): 
   return token;
 }
 
+/** The row of a link that still works: this secret, this purpose, unused and unexpired. */
+function usable(token: string, purpose: EmailTokenPurpose) {
+  return and(
+    eq(emailTokens.tokenHash, hashEmailToken(token)),
+    eq(emailTokens.purpose, purpose),
+    isNull(emailTokens.usedAt),
+    gt(emailTokens.expiresAt, new Date()),
+  );
+}
+
 /**
  * Claims a link: of two simultaneous uses only one updates the row. Null when the token is unknown,
  * used, expired or of another purpose; callers say so without telling which.
@@ -55,14 +65,7 @@ export async function consumeEmailToken(
   const [row] = await db
     .update(emailTokens)
     .set({ usedAt: new Date() })
-    .where(
-      and(
-        eq(emailTokens.tokenHash, hashEmailToken(token)),
-        eq(emailTokens.purpose, purpose),
-        isNull(emailTokens.usedAt),
-        gt(emailTokens.expiresAt, new Date()),
-      ),
-    )
+    .where(usable(token, purpose))
     .returning({ userId: emailTokens.userId, email: emailTokens.email });
   return row ?? null;
 }
@@ -76,14 +79,7 @@ export async function findUsableEmailToken(
   const [row] = await db
     .select({ email: emailTokens.email, expiresAt: emailTokens.expiresAt })
     .from(emailTokens)
-    .where(
-      and(
-        eq(emailTokens.tokenHash, hashEmailToken(token)),
-        eq(emailTokens.purpose, purpose),
-        isNull(emailTokens.usedAt),
-        gt(emailTokens.expiresAt, new Date()),
-      ),
-    )
+    .where(usable(token, purpose))
     .limit(1);
   return row ?? null;
 }
