@@ -50,7 +50,9 @@ export function buildAuthConfig(db: Db): NextAuthConfig {
           const parsed = credentialsSchema.safeParse(input);
           if (!parsed.success) return null;
           try {
-            return await authorizeCredentials(db, { ...parsed.data, ip: clientIp(request.headers) });
+            // Where the sign-in was headed (an invitation, say): a new confirmation link continues there.
+            const next = safeRedirectPath((input as { callbackUrl?: unknown }).callbackUrl, '') || undefined;
+            return await authorizeCredentials(db, { ...parsed.data, ip: clientIp(request.headers), next });
           } catch (error) {
             if (isAppError(error) && error.code === 'unauthenticated') return null;
             if (isAppError(error) && (error.code === 'rate_limited' || error.code === 'email_unverified'))

@@ -17,6 +17,8 @@ export type AuthorizeCredentialsOptions = {
   password: string;
   /** The client IP under our trust model; null when unknown (then only the per-account limit applies). */
   ip: string | null;
+  /** Where the sign-in was headed; a confirmation link sent now continues there. */
+  next?: string;
   redis?: Redis;
 };
 
@@ -38,18 +40,22 @@ export async function authorizeCredentials(db: Db, options: AuthorizeCredentials
     );
     return user;
   } catch (error) {
-    if (isAppError(error) && error.code === 'email_unverified') await resendConfirmation(db, email, redis);
+    if (isAppError(error) && error.code === 'email_unverified')
+      await resendConfirmation(db, { email, next: options.next, redis });
     throw error;
   }
 }
 
 /** A new confirmation link for someone who proved the password, unless this address got too many e-mails. */
-async function resendConfirmation(db: Db, email: string, redis?: Redis) {
+async function resendConfirmation(
+  db: Db,
+  { email, next, redis }: { email: string; next?: string; redis?: Redis },
+) {
   try {
     await assertRateLimit({ policy: 'accountEmail', identifier: email, redis });
   } catch {
     return; // earlier links still work
   }
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-  if (user) await sendEmailConfirmation(db, { userId: user.id, email });
+  if (user) await sendEmailConfirmation(db, { userId: user.id, email, next });
 }

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { Page } from '@playwright/test';
 import { signUp, uniqueEmail } from '../support/auth-steps';
 import { E2E } from '../support/e2e-config';
@@ -43,20 +44,28 @@ test('[SECURITY] every page and API response forbids framing and carries the sec
 });
 
 test('[SECURITY] another site cannot show Tokdesk in a frame', async ({ page }) => {
-  // A hostile page on another origin, served by the test itself.
-  await page.route('http://attacker.localhost:5999/**', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><h1>Win a prize</h1><iframe id="victim" src="${E2E.appUrl}/sign-in" width="600" height="400"></iframe>`,
-    }),
-  );
-  const framed = page.waitForEvent('framenavigated', (frame) => frame !== page.mainFrame());
-  await page.goto('http://attacker.localhost:5999/');
-  await framed;
-  await page.waitForTimeout(500);
-  const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
-  expect(frame?.url()).not.toContain('/sign-in');
-  await expect(page.frameLocator('#victim').getByRole('heading', { name: 'Sign in' })).toHaveCount(0);
+  // A hostile page on another site (127.0.0.1 is not localhost's site), from a real local server:
+  // Chromium will not let a page it sees as public frame a local one at all, which would prove nothing.
+  // The sandbox's control page, which may be framed, shows that framing itself works.
+  const hostile = createServer((_request, response) => {
+    response.setHeader('content-type', 'text/html');
+    response.end(
+      `<!doctype html><h1>Win a prize</h1><iframe id="control" src="${E2E.sandboxUrl}/_sandbox"></iframe><iframe id="victim" src="${E2E.appUrl}/sign-in"></iframe>`,
+    );
+  });
+  await new Promise<void>((resolve) => hostile.listen(E2E.appPort + 98, '127.0.0.1', resolve));
+  try {
+    const victim = page.waitForResponse((response) => response.url() === `${E2E.appUrl}/sign-in`);
+    await page.goto(`http://127.0.0.1:${E2E.appPort + 98}/`);
+    await victim;
+    await expect(page.frameLocator('#control').locator('body')).not.toBeEmpty();
+    await expect
+      .poll(() => page.frames().map((frame) => frame.url()))
+      .toContain('chrome-error://chromewebdata/');
+    await expect(page.frameLocator('#victim').getByRole('heading', { name: 'Sign in' })).toHaveCount(0);
+  } finally {
+    await new Promise((resolve) => hostile.close(resolve));
+  }
 });
 
 test('[SECURITY] the app and the sandbox consent flow work under the policy without a single violation', async ({
