@@ -41,7 +41,7 @@ test('[AUTH] sign-up answers the same whether or not the address has an account;
     await page.goto('/sign-up');
     await fillSignUp(page, { name: 'Someone', email, password: 'someone-password-1' });
     await expect(page).toHaveURL((url) => url.pathname === '/check-email');
-    return (await page.getByRole('main').innerText()).replace(email, '<email>');
+    return ((await page.getByRole('main').textContent()) ?? '').replace(email, '<email>');
   };
   const newcomer = uniqueEmail('newcomer');
   expect(await attempt(owner.email)).toBe(await attempt(newcomer));

@@ -7,7 +7,7 @@ import { RATE_LIMIT_POLICIES } from '@/lib/kv/rate-limit-policies';
 import { createRedis } from '@/lib/kv/redis';
 import { WORKSPACE_FORM_FIELD } from '@/lib/workspaces/workspace-binding';
 import { type LocalKv, startLocalKv } from '@/scripts/local-kv/start-local-kv';
-import { createTestUser, type TestUser, uniqueEmail } from '@/tests/factories/create-user';
+import { createTestUser, uniqueEmail } from '@/tests/factories/create-user';
 import { scope } from '@/tests/helpers/request-scope';
 import { hasRedis, TEST_REDIS_URL } from '@/tests/helpers/services';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
