@@ -49,14 +49,16 @@ test('[WORKSPACES] a form rendered for one workspace refuses to act after anothe
   const mismatch =
     'This page belongs to workspace “First Brand”; you switched to “Second Brand” in another tab. Reload to continue.';
   await tabA.getByRole('button', { name: `Revoke invitation for ${invitee}` }).click();
-  await expect(tabA.getByRole('alert').filter({ hasText: mismatch })).toBeVisible();
+  const invitationRow = tabA.getByRole('listitem').filter({ hasText: invitee });
+  await expect(invitationRow.getByRole('alert')).toHaveText(mismatch);
 
   // The invite form says the same, and keeps what was typed.
   const second = uniqueEmail('second');
   await tabA.getByLabel('E-mail').fill(second);
   await tabA.getByLabel('Role').selectOption('admin');
   await tabA.getByRole('button', { name: 'Create invitation' }).click();
-  await expect(tabA.getByRole('alert').filter({ hasText: mismatch })).toBeVisible();
+  const inviteCard = tabA.locator('section').filter({ hasText: 'Invite a teammate' });
+  await expect(inviteCard.getByRole('alert')).toHaveText(mismatch);
   await expect(tabA.getByLabel('E-mail')).toHaveValue(second);
   await expect(tabA.getByLabel('Role')).toHaveValue('admin');
 
