@@ -93,6 +93,8 @@ test('[AUTH] 30 guesses at one account from rotating IPs, with the content-type 
   const page = await newClientPage(browser);
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Forgot password?' }).click();
+  // Same field label as the sign-in form: fill it only once the new page is there.
+  await expect(page.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible();
   await page.getByLabel('E-mail').fill(victim.email);
   await page.getByRole('button', { name: 'Send reset link' }).click();
   await expect(page).toHaveURL((url) => url.pathname === '/check-email');
