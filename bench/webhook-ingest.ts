@@ -72,6 +72,7 @@ const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     TIKTOK_CLIENT_KEY: CLIENT_KEY,
     TIKTOK_CLIENT_SECRET: SECRET,
     BENCH_ROUTES: '1',
+    EMAIL_OUTBOX: '1',
     JOBS_TICKER: flags.ticker === 'off' ? 'off' : 'on',
   },
 });
@@ -180,6 +181,7 @@ try {
           ...process.env,
           NODE_ENV: 'production',
           DATABASE_URL: databaseUrl.toString(),
+          EMAIL_OUTBOX: '1',
           JOBS_POLL_MS: '200',
         },
       },

@@ -13,7 +13,7 @@ describe('loadEnv', () => {
 
   it('names every missing variable in one message in production', () => {
     expect(() => loadEnv({ NODE_ENV: 'production', APP_URL: 'https://tokdesk.example' })).toThrow(
-      'Tokdesk cannot start: set AUTH_SECRET, DATABASE_URL, UPSTASH_REDIS_REST_URL, UPSTASH_REDIS_REST_TOKEN, TOKEN_ENCRYPTION_KEYS, CRON_SECRET, TIKTOK_CLIENT_KEY, TIKTOK_CLIENT_SECRET (see .env.example).',
+      'Tokdesk cannot start: set AUTH_SECRET, DATABASE_URL, UPSTASH_REDIS_REST_URL, UPSTASH_REDIS_REST_TOKEN, TOKEN_ENCRYPTION_KEYS, CRON_SECRET, TIKTOK_CLIENT_KEY, TIKTOK_CLIENT_SECRET, SMTP_URL, EMAIL_FROM (see .env.example).',
     );
   });
 
@@ -37,6 +37,21 @@ describe('loadEnv', () => {
   it('rejects malformed values with the variable name', () => {
     expect(() => loadEnv({ TOKEN_ENCRYPTION_KEYS: 'k1:short' })).toThrow(/TOKEN_ENCRYPTION_KEYS must be/);
     expect(() => loadEnv({ APP_URL: 'not a url' })).toThrow(/APP_URL/);
+  });
+
+  it('never drops mail silently: production needs SMTP unless the outbox is chosen explicitly', () => {
+    const { SMTP_URL: _url, EMAIL_FROM: _from, ...withoutMail } = productionEnv();
+    expect(() => loadEnv(withoutMail)).toThrow(/set SMTP_URL, EMAIL_FROM/);
+    expect(loadEnv({ ...withoutMail, EMAIL_OUTBOX: '1' }).mailTransport).toBe('outbox');
+    expect(loadEnv(productionEnv()).mailTransport).toBe('smtp');
+    expect(loadEnv({}).mailTransport).toBe('outbox');
+    expect(() => loadEnv({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
+  });
+
+  it('trusts no forwarded IP header unless proxy hops are configured', () => {
+    expect(loadEnv({}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(loadEnv({ TRUSTED_PROXY_HOPS: '2' }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(() => loadEnv({ TRUSTED_PROXY_HOPS: '-1' })).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 
   it('treats empty strings as unset', () => {
@@ -65,5 +80,7 @@ function productionEnv() {
     CRON_SECRET: 'c'.repeat(32),
     TIKTOK_CLIENT_KEY: 'key',
     TIKTOK_CLIENT_SECRET: 'secret',
+    SMTP_URL: 'smtps://tokdesk:secret@smtp.example:465',
+    EMAIL_FROM: 'Tokdesk <no-reply@tokdesk.example>',
   };
 }

@@ -121,11 +121,28 @@ const schema = z.object({
   TIKTOK_PACING_REDIS_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   /** `1` enables `/api/bench/*` (baseline routes for `npm run bench`); never set it in production. */
   BENCH_ROUTES: z.enum(['0', '1']).optional(),
+  /**
+   * How many proxies in front of the app append to `X-Forwarded-For`; the client IP is the entry
+   * that many places from the right. 0 (the default) trusts none of it. Ignored on Vercel, whose
+   * own header is used. See lib/request/client-ip.ts.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** `smtp://user:pass@host:587` or `smtps://…`; with EMAIL_FROM, e-mail goes out over SMTP. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The sender, e.g. `Tokdesk <no-reply@tokdesk.example>`. */
+  EMAIL_FROM: z.string().min(3).max(320).optional(),
+  /**
+   * `1` keeps e-mail in the local outbox (listed at /dev/outbox) instead of sending it. The default
+   * in development without SMTP; production needs it set explicitly (test stacks and demos only).
+   */
+  EMAIL_OUTBOX: z.enum(['0', '1']).optional(),
 });
 
 export type Env = z.infer<typeof schema> & {
   isProduction: boolean;
   isEmbeddedDatabase: boolean;
+  /** Where e-mail goes: SMTP when configured, else the local outbox (development, or opted in). */
+  mailTransport: 'smtp' | 'outbox';
 };
 
 export class EnvError extends Error {
@@ -152,6 +169,9 @@ export function loadEnv(source: Source): Env {
       if (set.length === 1) missing.push(...pair.filter((name) => !raw[name]));
     }
     if (raw.VERCEL && !raw.S3_BUCKET) missing.push('S3_BUCKET');
+    // Account e-mails (verification, password reset) must never vanish silently in production.
+    if (raw.EMAIL_OUTBOX !== '1')
+      missing.push(...(['SMTP_URL', 'EMAIL_FROM'] as const).filter((n) => !raw[n]));
     if (missing.length > 0) {
       throw new EnvError(`Tokdesk cannot start: set ${missing.join(', ')} (see .env.example).`);
     }
@@ -165,10 +185,26 @@ export function loadEnv(source: Source): Env {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
     throw new EnvError(`Tokdesk cannot start: invalid configuration: ${problems.join('; ')}.`);
   }
-  return { ...parsed.data, isProduction, isEmbeddedDatabase: !parsed.data.DATABASE_URL };
+  const data = parsed.data;
+  const smtp = Boolean(data.SMTP_URL && data.EMAIL_FROM) && data.EMAIL_OUTBOX !== '1';
+  return {
+    ...data,
+    isProduction,
+    isEmbeddedDatabase: !data.DATABASE_URL,
+    mailTransport: smtp ? 'smtp' : 'outbox',
+  };
 }
 
 let loaded: Env | undefined;
+
+/**
+ * Auth.js reads its own URL from `process.env.AUTH_URL` and, without it, believes the request's
+ * `X-Forwarded-Host` / `-Proto` (any client can send them to a bare `next start`). Production pins
+ * it to APP_URL, so sign-in redirects and cookies always belong to the configured origin.
+ */
+export function pinAuthUrl(): void {
+  if (env.isProduction) process.env.AUTH_URL = env.APP_URL;
+}
 
 /**
  * The validated configuration, parsed on first use: importing this module never throws, so tools

@@ -62,6 +62,11 @@ if (env.TIKTOK_CLIENT_KEY) {
   rows.push({ part: 'TikTok', where: sandboxUrl, mode: `sandbox (control page ${sandboxUrl}/_sandbox)` });
 }
 
+rows.push(
+  env.SMTP_URL && env.EMAIL_FROM
+    ? { part: 'Mail', where: new URL(env.SMTP_URL).host, mode: 'SMTP' }
+    : { part: 'Mail', where: `${env.APP_URL}/dev/outbox`, mode: 'local outbox (no SMTP_URL)' },
+);
 printBanner('Tokdesk is starting', rows);
 const next = spawnNext(['dev', '--port', String(port)], env);
 superviseChild(next, async () => {

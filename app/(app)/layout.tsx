@@ -1,13 +1,17 @@
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/app-shell/app-shell';
+import { RenderedWorkspaceProvider } from '@/components/workspace/workspace-id-field';
 import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
 
-// The shell only renders who and where you are; each page authorizes its own data.
+// The shell only renders who and where you are; each page authorizes its own data. Forms below
+// learn the workspace they were rendered for from the provider (see WorkspaceIdField).
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const { user, workspace, workspaces } = await requireWorkspaceForPage();
   return (
-    <AppShell user={user} workspace={workspace} workspaces={workspaces}>
-      {children}
-    </AppShell>
+    <RenderedWorkspaceProvider workspaceId={workspace.id}>
+      <AppShell user={user} workspace={workspace} workspaces={workspaces}>
+        {children}
+      </AppShell>
+    </RenderedWorkspaceProvider>
   );
 }

@@ -8,6 +8,7 @@ import { switchWorkspaceAction } from '@/app/_actions/switch-workspace-action';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';
 import { Separator } from '@/components/ui/separator';
+import { WorkspaceIdField } from '@/components/workspace/workspace-id-field';
 import { cn } from '@/lib/utils/cn';
 import type { AppRole } from './nav-items';
 
@@ -111,7 +112,9 @@ export function WorkspaceSwitcher({
         confirmLabel="Leave workspace"
         pendingLabel="Leaving…"
         action={leaveAction}
-      />
+      >
+        <WorkspaceIdField />
+      </ConfirmDialog>
     </div>
   );
 }

@@ -3,26 +3,35 @@ import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { type CurrentUser, requireUser } from '@/lib/auth/current-user';
-import { requireWorkspaceContext } from '@/lib/auth/current-workspace';
+import { requireWorkspaceContextFor } from '@/lib/auth/current-workspace';
 import { getDb } from '@/lib/db/client';
 import type { Role } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { toAppError } from '@/lib/errors/to-app-error';
-import { clientIp } from '@/lib/http/client-ip';
 import { assertRateLimit } from '@/lib/kv/assert-rate-limit';
 import type { RateLimitPolicyName } from '@/lib/kv/rate-limit-policies';
 import { logError } from '@/lib/log/log-error';
+import { clientIp } from '@/lib/request/client-ip';
 import { assertRole } from '@/lib/workspaces/require-membership';
+import { WORKSPACE_FORM_FIELD } from '@/lib/workspaces/workspace-binding';
 import type { ActionResult } from './action-result';
 
 type Access = 'public' | 'user' | 'workspace';
+
+export type ActionRateLimit<I> = {
+  policy: RateLimitPolicyName;
+  /**
+   * What the limit is keyed by; defaults to the user id, else the IP. Returning null skips this
+   * limit for the request (e.g. a per-IP limit when the client IP is unknown).
+   */
+  identify?: (input: I, ip: string | null) => string[] | null;
+};
 
 export type ActionOptions<S extends z.ZodType, A extends Access> = {
   access: A;
   schema: S;
   roles?: readonly Role[];
-  /** `identify` picks what the limit is keyed by; defaults to the user id, else the IP. */
-  rateLimit?: { policy: RateLimitPolicyName; identify?: (input: z.output<S>, ip: string | null) => string[] };
+  rateLimit?: ActionRateLimit<z.output<S>> | readonly ActionRateLimit<z.output<S>>[];
 };
 
 export type ActionContext<I, A extends Access> = {
@@ -33,10 +42,16 @@ export type ActionContext<I, A extends Access> = {
   workspace: A extends 'workspace' ? { id: string; name: string; role: Role } : null;
 };
 
+// Never sent back to the browser, whatever a form calls them.
+const SECRET_FIELD = /password|secret|token/i;
+const MAX_ECHOED_LENGTH = 2000;
+
 /**
- * The one wrapper for server actions: session, workspace membership and role, rate limit and zod
- * parsing of the form, with every failure returned as a message the form can show.
- * `redirect()` and `notFound()` pass through.
+ * The one wrapper for server actions: session, workspace membership and role, rate limits and zod
+ * parsing of the form, with every failure returned as a message the form can show (and the
+ * non-secret values the user typed, so the form can keep them). Workspace actions refuse a form
+ * rendered for another workspace than the one the user is in now. `redirect()` and `notFound()`
+ * pass through.
  */
 export function withAction<S extends z.ZodType, A extends Access, R = undefined>(
   options: ActionOptions<S, A>,
@@ -51,14 +66,16 @@ export function withAction<S extends z.ZodType, A extends Access, R = undefined>
       let workspace: ActionContext<unknown, 'workspace'>['workspace'] | null = null;
       if (options.access !== 'public') user = await requireUser();
       if (options.access === 'workspace') {
+        const rendered = formData.get(WORKSPACE_FORM_FIELD);
         // The context was read from the user's memberships in this request: its role is current.
-        const context = await requireWorkspaceContext();
+        const context = await requireWorkspaceContextFor(typeof rendered === 'string' ? rendered : null);
         assertRole(context.workspace.role, options.roles);
         workspace = context.workspace;
       }
-      if (options.rateLimit) {
-        const identifier = options.rateLimit.identify?.(input, ip) ?? [user?.id ?? ip ?? 'unknown'];
-        await assertRateLimit({ policy: options.rateLimit.policy, identifier });
+      const limits = options.rateLimit ? [options.rateLimit].flat() : [];
+      for (const limit of limits) {
+        const identifier = limit.identify ? limit.identify(input, ip) : [user?.id ?? ip ?? 'unknown'];
+        if (identifier) await assertRateLimit({ policy: limit.policy, identifier });
       }
       const data = await action({ db, input, ip, user, workspace } as ActionContext<z.output<S>, A>);
       return { ok: true, data };
@@ -71,12 +88,29 @@ export function withAction<S extends z.ZodType, A extends Access, R = undefined>
         appError.fieldErrors && appError.code === 'unprocessable_entity'
           ? 'Please correct the highlighted fields.'
           : appError.message;
-      return { ok: false, code: appError.code, error: message, fieldErrors: appError.fieldErrors };
+      return {
+        ok: false,
+        code: appError.code,
+        error: message,
+        fieldErrors: appError.fieldErrors,
+        values: echoedValues(formData),
+      };
     }
   };
 }
 
-/** Form fields as a plain object; Next's internal `$ACTION_*` fields are dropped. */
+/** Form fields as a plain object; Next's internal `$ACTION_*` fields and our workspace field are dropped. */
 function formEntries(formData: FormData): Record<string, FormDataEntryValue> {
-  return Object.fromEntries([...formData.entries()].filter(([key]) => !key.startsWith('$ACTION')));
+  return Object.fromEntries(
+    [...formData.entries()].filter(([key]) => !key.startsWith('$ACTION') && key !== WORKSPACE_FORM_FIELD),
+  );
+}
+
+function echoedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith('$ACTION') || SECRET_FIELD.test(key) || typeof value !== 'string') continue;
+    values[key] = value.slice(0, MAX_ECHOED_LENGTH);
+  }
+  return values;
 }

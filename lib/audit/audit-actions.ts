@@ -2,6 +2,8 @@
 export const AUDIT_ACTIONS = {
   'user.signed_up': 'signed up',
   'user.signed_in': 'signed in',
+  'user.email_confirmed': 'confirmed their e-mail address',
+  'user.password_reset': 'set a new password by e-mail',
   'workspace.created': 'created the workspace',
   'invitation.sent': 'invited a teammate',
   'invitation.revoked': 'revoked an invitation',

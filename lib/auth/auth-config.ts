@@ -5,12 +5,14 @@ import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { accounts, sessions, users, verificationTokens } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
-import { env } from '@/lib/env';
+import { env, pinAuthUrl } from '@/lib/env';
 import { isAppError } from '@/lib/errors/app-error';
-import { clientIp } from '@/lib/http/client-ip';
 import { logError } from '@/lib/log/log-error';
+import { clientIp } from '@/lib/request/client-ip';
+import { safeRedirectPath } from '@/lib/utils/safe-redirect-path';
+import { authorizeCredentials } from './authorize-credentials';
 import { createSessionRow, deleteSessionRow, isSessionActive, SESSION_MAX_AGE_SECONDS } from './session-rows';
-import { verifyCredentials } from './verify-credentials';
+import { refuseSignIn } from './sign-in-refusal';
 
 const credentialsSchema = z.object({
   email: z.string().min(1).max(320),
@@ -18,9 +20,11 @@ const credentialsSchema = z.object({
 });
 
 export function buildAuthConfig(db: Db): NextAuthConfig {
+  pinAuthUrl();
   return {
     secret: env.AUTH_SECRET,
-    // Self-hosted installs sit behind their own proxies; APP_URL is the trusted origin.
+    // Production takes its URL from APP_URL (pinAuthUrl), never from X-Forwarded-Host; development
+    // follows whatever host the browser used.
     trustHost: true,
     adapter: DrizzleAdapter(
       db as never,
@@ -33,7 +37,7 @@ export function buildAuthConfig(db: Db): NextAuthConfig {
     ),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     logger: {
-      // A wrong password is an expected outcome, not an error worth a stack trace in the log.
+      // Wrong passwords and refused sign-ins are expected outcomes, not errors worth a stack trace.
       error: (error) => {
         if ((error as { type?: string }).type !== 'CredentialsSignin') logError('auth', error);
       },
@@ -46,15 +50,24 @@ export function buildAuthConfig(db: Db): NextAuthConfig {
           const parsed = credentialsSchema.safeParse(input);
           if (!parsed.success) return null;
           try {
-            return await verifyCredentials(db, { ...parsed.data, ip: clientIp(request.headers) });
+            // Where the sign-in was headed (an invitation, say): a new confirmation link continues there.
+            const next = safeRedirectPath((input as { callbackUrl?: unknown }).callbackUrl, '') || undefined;
+            return await authorizeCredentials(db, { ...parsed.data, ip: clientIp(request.headers), next });
           } catch (error) {
             if (isAppError(error) && error.code === 'unauthenticated') return null;
+            if (isAppError(error) && (error.code === 'rate_limited' || error.code === 'email_unverified'))
+              refuseSignIn(error);
             throw error;
           }
         },
       }),
     ],
     callbacks: {
+      // Whatever callbackUrl a request carries, sign-in only ever lands on a path of our own.
+      redirect: ({ url, baseUrl }) => {
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || '/' : url;
+        return `${baseUrl}${safeRedirectPath(path)}`;
+      },
       jwt: async ({ token, user }) => {
         if (user?.id) {
           token.uid = user.id;

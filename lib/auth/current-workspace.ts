@@ -34,6 +34,31 @@ export async function requireWorkspaceContext(): Promise<WorkspaceContext> {
   return context;
 }
 
+/**
+ * For actions and id-less routes that change state: the workspace context, refused when the page
+ * that sent the request was rendered for another workspace than the cookie names now (the user
+ * switched in another tab). Acting anyway would apply the click to the wrong workspace.
+ */
+export async function requireWorkspaceContextFor(
+  renderedWorkspaceId: string | null,
+): Promise<WorkspaceContext> {
+  const context = await requireWorkspaceContext();
+  if (!renderedWorkspaceId) {
+    throw new AppError({
+      code: 'bad_request',
+      message: 'This form does not say which workspace it belongs to. Reload the page and try again.',
+    });
+  }
+  if (renderedWorkspaceId === context.workspace.id) return context;
+  const rendered = context.workspaces.find((workspace) => workspace.id === renderedWorkspaceId);
+  throw new AppError({
+    code: 'workspace_mismatch',
+    message: rendered
+      ? `This page belongs to workspace “${rendered.name}”; you switched to “${context.workspace.name}” in another tab. Reload to continue.`
+      : `This page belongs to a workspace you are no longer a member of; you are now in “${context.workspace.name}”. Reload to continue.`,
+  });
+}
+
 /** For pages: signs the visitor in first; users without any workspace are sent to create one. */
 export async function requireWorkspaceForPage(returnTo?: string): Promise<WorkspaceContext> {
   const context = await loadWorkspaceContext(await requireUserForPage(returnTo));

@@ -14,7 +14,10 @@ const UNUSABLE = {
   expired: 'This invitation has expired. Ask for a new one.',
 } as const;
 
-/** Joins the invited workspace with the invited role; the signed-in e-mail must be the invited one. */
+/**
+ * Joins the invited workspace with the invited role. The signed-in user's address must be the
+ * invited one and confirmed: holding the link alone (it may have leaked) proves nothing.
+ */
 export async function acceptInvitation(db: Db, { token, userId, ip }: AcceptInvitationOptions) {
   return db.transaction(async (tx) => {
     const invitation = await findInvitationByToken(tx, token);
@@ -22,11 +25,21 @@ export async function acceptInvitation(db: Db, { token, userId, ip }: AcceptInvi
     if (invitation.status !== 'pending')
       throw new AppError({ code: 'conflict', message: UNUSABLE[invitation.status] });
 
-    const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
+    const [user] = await tx
+      .select({ email: users.email, emailVerified: users.emailVerified })
+      .from(users)
+      .where(eq(users.id, userId))
+      .limit(1);
     if (!user || user.email !== invitation.email) {
       throw new AppError({
         code: 'forbidden',
         message: `This invitation is for ${invitation.email}. Sign in with that address to accept it.`,
+      });
+    }
+    if (!user.emailVerified) {
+      throw new AppError({
+        code: 'email_unverified',
+        message: `Confirm ${invitation.email} first: use the link we e-mailed you, then open the invitation again.`,
       });
     }
     // Claim the row first: of two simultaneous accepts only one updates it.

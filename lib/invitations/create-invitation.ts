@@ -1,9 +1,12 @@
 import 'server-only';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { invitations, memberships, users } from '@/lib/db/schema';
+import { invitations, memberships, users, workspaces } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
+import { logError } from '@/lib/log/log-error';
+import { invitationMail } from '@/lib/mail/account-emails';
+import { sendMail } from '@/lib/mail/send-mail';
 import { requireMembership } from '@/lib/workspaces/require-membership';
 import { generateInvitationToken, hashInvitationToken, INVITATION_TTL_MS } from './invitation-token';
 
@@ -17,10 +20,27 @@ export type CreateInvitationOptions = {
 };
 
 /**
- * Invites someone by link. The token exists only in the returned link; inviting the same e-mail
- * again replaces the pending invitation, so only the newest link works.
+ * Invites someone by link and e-mails it to them. The token exists only in the returned link and
+ * the e-mail; inviting the same address again replaces the pending invitation, so only the newest
+ * link works. `emailed` is false when the mail could not be sent: the inviter shares the link.
  */
 export async function createInvitation(db: Db, options: CreateInvitationOptions) {
+  const invitation = await insertInvitation(db, options);
+  const { workspaceName, inviterName, ...result } = invitation;
+  const emailed = await sendMail(
+    db,
+    invitationMail({ to: result.email, inviterName, workspaceName, role: result.role, url: result.link }),
+  ).then(
+    () => true,
+    (error: unknown) => {
+      logError('invitation e-mail', error);
+      return false;
+    },
+  );
+  return { ...result, emailed };
+}
+
+async function insertInvitation(db: Db, options: CreateInvitationOptions) {
   const email = options.email.trim().toLowerCase();
   const { workspaceId, actorUserId, role } = options;
   return db.transaction(async (tx) => {
@@ -73,6 +93,17 @@ export async function createInvitation(db: Db, options: CreateInvitationOptions)
       metadata: { email, role },
       ip: options.ip,
     });
-    return { ...invitation, link: `${options.appUrl}/invite/${token}` };
+    const [names] = await tx
+      .select({ workspaceName: workspaces.name, inviterName: users.name, inviterEmail: users.email })
+      .from(workspaces)
+      .innerJoin(users, eq(users.id, actorUserId))
+      .where(eq(workspaces.id, workspaceId))
+      .limit(1);
+    return {
+      ...invitation,
+      link: `${options.appUrl}/invite/${token}`,
+      workspaceName: names?.workspaceName ?? 'a workspace',
+      inviterName: names?.inviterName ?? names?.inviterEmail ?? 'A teammate',
+    };
   });
 }

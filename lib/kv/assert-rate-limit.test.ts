@@ -38,11 +38,14 @@ describe('assertRateLimit (embedded backend)', () => {
 
   it('keeps Redis keys free of the raw identifier', async () => {
     const email = `someone-${randomUUID()}@example.com`;
-    await assertRateLimit({ policy: 'signIn', identifier: [email, '198.51.100.7'], redis });
-    const [, keys] = await redis.scan(0, { match: `${RATE_LIMIT_POLICIES.signIn.keyPrefix}:*`, count: 1000 });
+    await assertRateLimit({ policy: 'signInAccount', identifier: [email, '198.51.100.7'], redis });
+    const [, keys] = await redis.scan(0, {
+      match: `${RATE_LIMIT_POLICIES.signInAccount.keyPrefix}:*`,
+      count: 1000,
+    });
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.some((key) => key.includes(email))).toBe(false);
-    await resetRateLimit({ policy: 'signIn', identifier: [email, '198.51.100.7'], redis });
+    await resetRateLimit({ policy: 'signInAccount', identifier: [email, '198.51.100.7'], redis });
   });
 
   it('fails open with a warning when Redis is unreachable', async () => {

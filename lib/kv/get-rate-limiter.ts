@@ -1,7 +1,7 @@
 import 'server-only';
 import { Ratelimit } from '@upstash/ratelimit';
 import type { Redis } from '@upstash/redis';
-import { RATE_LIMIT_POLICIES, type RateLimitPolicyName } from './rate-limit-policies';
+import { RATE_LIMIT_POLICIES, type RateLimitPolicy, type RateLimitPolicyName } from './rate-limit-policies';
 
 /** Past this, a slow Redis lets the request through rather than holding the user up. */
 const LIMIT_TIMEOUT_MS = 1000;
@@ -18,10 +18,13 @@ export function getRateLimiter(redis: Redis, policy: RateLimitPolicyName): Ratel
   const existing = byPolicy.get(policy);
   if (existing) return existing;
 
-  const { attempts, window, keyPrefix } = RATE_LIMIT_POLICIES[policy];
+  const { attempts, window, keyPrefix, ...rest } = RATE_LIMIT_POLICIES[policy] as RateLimitPolicy;
   const limiter = new Ratelimit({
     redis,
-    limiter: Ratelimit.slidingWindow(attempts, window),
+    limiter:
+      rest.algorithm === 'fixed'
+        ? Ratelimit.fixedWindow(attempts, window)
+        : Ratelimit.slidingWindow(attempts, window),
     prefix: keyPrefix,
     timeout: LIMIT_TIMEOUT_MS,
     analytics: false,

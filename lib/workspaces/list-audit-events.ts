@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
 import { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit/audit-actions';
 import { auditEvents, memberships, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
@@ -94,14 +95,42 @@ function encodeCursor(createdAt: string, id: string): string {
   return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
 }
 
-/** A malformed cursor starts from the newest event rather than failing the page. */
+// `created_at::text` as Postgres prints a timestamptz: `2026-01-02 03:04:05.678901+00`.
+const PG_TIMESTAMPTZ =
+  /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-](0\d|1[0-5])(:[0-5]\d){0,2}$/;
+
+/** True only for a calendar date and time Postgres will accept: no 30 February, no hour 25. */
+function isRealTimestamp(value: string): boolean {
+  const match = PG_TIMESTAMPTZ.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as number[];
+  const date = new Date(0);
+  date.setUTCFullYear(year as number, (month as number) - 1, day);
+  date.setUTCHours(hour as number, minute, second);
+  return (
+    (year as number) >= 1 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === (month as number) - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second
+  );
+}
+
+const cursorSchema = z.tuple([z.string().refine(isRealTimestamp), z.string().min(1).max(100)]);
+
+/**
+ * A cursor comes from a URL anyone can edit: anything but one we issued starts from the newest event
+ * rather than reaching Postgres as a value it cannot cast (which failed the page with a 500).
+ */
 function decodeCursor(cursor: string): { createdAt: string; id: string } | null {
+  let json: unknown;
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt)))
-      return null;
-    return { createdAt, id };
+    json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     return null;
   }
+  const parsed = cursorSchema.safeParse(json);
+  return parsed.success ? { createdAt: parsed.data[0], id: parsed.data[1] } : null;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { z } from 'zod';
 import { ICONS } from '@/components/app-shell/nav-items';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -7,6 +8,7 @@ import { listTiktokAccounts, type TikTokAccountView } from '@/lib/accounts/list-
 import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
 import { describeConnectFailure } from '@/lib/connect/connect-errors';
 import { getDb } from '@/lib/db/client';
+import { readSearchParams } from '@/lib/http/read-search-params';
 import { AccountCard } from './_components/account-card';
 import { AttentionBanner } from './_components/attention-banner';
 import { ConnectButton } from './_components/connect-button';
@@ -36,29 +38,36 @@ const KINDS = [
 ] as const;
 
 type Search = Record<string, string | string[] | undefined>;
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+// The callback reports its outcome in the query string; anything else there is ignored.
+const NOTICE_PARAMS = {
+  error: z.string().max(64),
+  missing: z.string().max(1000),
+  connected: z.enum(['creator', 'business', 'ads']),
+  count: z.coerce.number().int().min(0).max(10_000),
+  account: z.string().max(100),
+  result: z.enum(['created', 'reconnected']),
+};
 
 function toast(search: Search, accounts: TikTokAccountView[]): ConnectToastProps | null {
-  const error = one(search.error);
-  if (error) {
-    const missing = one(search.missing);
+  const params = readSearchParams(search, NOTICE_PARAMS);
+  if (params.error) {
     return {
       tone: 'error',
-      message: describeConnectFailure(error),
-      detail: missing
-        ? `Reconnect and keep these permissions ticked: ${missing.split(',').join(', ')}.`
+      message: describeConnectFailure(params.error),
+      detail: params.missing
+        ? `Reconnect and keep these permissions ticked: ${params.missing.split(',').join(', ')}.`
         : undefined,
     };
   }
-  const connected = one(search.connected);
-  if (!connected) return null;
-  if (connected === 'ads') {
-    const count = Number(one(search.count) ?? 1);
+  if (!params.connected) return null;
+  if (params.connected === 'ads') {
+    const count = params.count ?? 1;
     return { tone: 'success', message: `Connected ${count} ad ${count === 1 ? 'account' : 'accounts'}.` };
   }
-  const account = accounts.find((candidate) => candidate.id === one(search.account));
+  const account = accounts.find((candidate) => candidate.id === params.account);
   const name = account?.username ? `@${account.username}` : (account?.displayName ?? 'the account');
-  const verb = one(search.result) === 'reconnected' ? 'Reconnected' : 'Connected';
+  const verb = params.result === 'reconnected' ? 'Reconnected' : 'Connected';
   return { tone: 'success', message: `${verb} ${name}.` };
 }
 

@@ -11,11 +11,8 @@ const schema = z.object({
   callbackUrl: z.string().optional(),
 });
 
-export const signInAction = withAction(
-  {
-    access: 'public',
-    schema,
-    rateLimit: { policy: 'signIn', identify: (input, ip) => [input.email, ip ?? 'unknown'] },
-  },
-  ({ input }) => signInWithPassword({ ...input, redirectTo: safeRedirectPath(input.callbackUrl) }),
+// Password attempts are limited where Auth.js checks them (lib/auth/authorize-credentials.ts), for
+// this form and direct posts to /api/auth alike.
+export const signInAction = withAction({ access: 'public', schema }, ({ input }) =>
+  signInWithPassword({ ...input, redirectTo: safeRedirectPath(input.callbackUrl) }),
 );

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { getDb } from '@/lib/db/client';
+import { readSearchParams } from '@/lib/http/read-search-params';
 import { findInvitationByToken } from '@/lib/invitations/find-invitation-by-token';
 import { safeRedirectPath } from '@/lib/utils/safe-redirect-path';
 import { SignUpForm } from './sign-up-form';
@@ -9,16 +11,16 @@ import { SignUpForm } from './sign-up-form';
 export const metadata: Metadata = { title: 'Create your account' };
 
 export default async function SignUpPage({ searchParams }: PageProps<'/sign-up'>) {
-  const { invite, callbackUrl } = await searchParams;
-  const returnTo = safeRedirectPath(callbackUrl);
-  if (await getCurrentUser()) redirect(returnTo);
-  const invitation = typeof invite === 'string' ? await findInvitationByToken(await getDb(), invite) : null;
-  const usable = invitation?.status === 'pending' && typeof invite === 'string';
+  const { invite, callbackUrl } = readSearchParams(await searchParams, {
+    invite: z.string().min(1).max(200),
+    callbackUrl: z.string(),
+  });
+  if (await getCurrentUser()) redirect(safeRedirectPath(callbackUrl));
+  const invitation = invite ? await findInvitationByToken(await getDb(), invite) : null;
   return (
     <SignUpForm
-      callbackUrl={returnTo}
       invitation={
-        usable
+        invite && invitation?.status === 'pending'
           ? {
               token: invite,
               email: invitation.email,

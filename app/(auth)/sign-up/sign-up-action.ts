@@ -1,31 +1,31 @@
 'use server';
 
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { withAction } from '@/lib/actions/with-action';
-import { signInWithPassword } from '@/lib/auth/sign-in-with-password';
+import { emailFieldSchema, newPasswordSchema } from '@/lib/auth/email-field-schema';
 import { signUp } from '@/lib/auth/sign-up';
-import { safeRedirectPath } from '@/lib/utils/safe-redirect-path';
 
 const schema = z.object({
   name: z.string().trim().min(1, { error: 'Tell us your name.' }).max(100),
-  email: z.email({ error: 'Enter a valid e-mail address.' }).max(320),
-  password: z
-    .string()
-    .min(10, { error: 'Use at least 10 characters.' })
-    .max(1024, { error: 'Use at most 1024 characters.' }),
+  email: emailFieldSchema,
+  password: newPasswordSchema,
   workspaceName: z.string().trim().max(100).optional(),
   invitationToken: z.string().max(200).optional(),
-  callbackUrl: z.string().optional(),
 });
 
 export const signUpAction = withAction(
-  { access: 'public', schema, rateLimit: { policy: 'signUp', identify: (_input, ip) => [ip ?? 'unknown'] } },
+  {
+    access: 'public',
+    schema,
+    rateLimit: [
+      { policy: 'signUp', identify: (_input, ip) => (ip ? [ip] : null) },
+      { policy: 'accountEmail', identify: (input) => [input.email] },
+    ],
+  },
   async ({ db, input, ip }) => {
+    // New address or existing one, the answer is the same page: only the e-mail says which it was.
     await signUp(db, { ...input, invitationToken: input.invitationToken || undefined, ip });
-    await signInWithPassword({
-      email: input.email,
-      password: input.password,
-      redirectTo: safeRedirectPath(input.callbackUrl),
-    });
+    redirect(`/check-email?${new URLSearchParams({ email: input.email })}`);
   },
 );

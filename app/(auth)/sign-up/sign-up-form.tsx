@@ -5,17 +5,12 @@ import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { submittedValue } from '@/lib/actions/action-result';
 import { signUpAction } from './sign-up-action';
 
 export type SignUpInvitation = { token: string; email: string; workspaceName: string; role: string };
 
-export function SignUpForm({
-  invitation,
-  callbackUrl,
-}: {
-  invitation?: SignUpInvitation;
-  callbackUrl?: string;
-}) {
+export function SignUpForm({ invitation }: { invitation?: SignUpInvitation }) {
   const [result, formAction] = useActionState(signUpAction, null);
   const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
   return (
@@ -28,15 +23,21 @@ export function SignUpForm({
       ) : null}
       <FormMessage result={result} />
       <input type="hidden" name="invitationToken" value={invitation?.token ?? ''} />
-      <input type="hidden" name="callbackUrl" value={callbackUrl ?? ''} />
-      <Field label="Your name" name="name" autoComplete="name" required errors={fieldErrors?.name} />
+      <Field
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        required
+        defaultValue={submittedValue(result, 'name')}
+        errors={fieldErrors?.name}
+      />
       <Field
         label="E-mail"
         name="email"
         type="email"
         autoComplete="email"
         required
-        defaultValue={invitation?.email}
+        defaultValue={submittedValue(result, 'email', invitation?.email)}
         readOnly={Boolean(invitation)}
         errors={fieldErrors?.email}
       />
@@ -56,6 +57,7 @@ export function SignUpForm({
           name="workspaceName"
           placeholder="Acme Social"
           hint="The team you run TikTok for. You can invite teammates next."
+          defaultValue={submittedValue(result, 'workspaceName')}
           errors={fieldErrors?.workspaceName}
         />
       )}
@@ -64,10 +66,7 @@ export function SignUpForm({
       </SubmitButton>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{' '}
-        <Link
-          href={callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/sign-in'}
-          className="font-medium text-brand-700 hover:underline"
-        >
+        <Link href="/sign-in" className="font-medium text-brand-700 hover:underline">
           Sign in
         </Link>
       </p>

@@ -37,7 +37,7 @@ export default async function InvitationPage({ params }: PageProps<'/invite/[tok
     body = (
       <div className="space-y-3">
         <Button asChild className="w-full">
-          <Link href={`/sign-up?invite=${encodeURIComponent(token)}&callbackUrl=/accounts`}>
+          <Link href={`/sign-up?invite=${encodeURIComponent(token)}`}>
             <span className="wrap-anywhere">Create an account for {invitation.email}</span>
           </Link>
         </Button>

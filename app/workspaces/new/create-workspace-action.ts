@@ -10,7 +10,7 @@ import { createWorkspace } from '@/lib/workspaces/create-workspace';
 const schema = z.object({ name: z.string().trim().min(1, { error: 'Name the workspace.' }).max(100) });
 
 export const createWorkspaceAction = withAction(
-  { access: 'user', schema },
+  { access: 'user', schema, rateLimit: { policy: 'workspaces' } },
   async ({ db, input, user, ip }) => {
     const workspace = await db.transaction((tx) =>
       createWorkspace(tx, { userId: user.id, name: input.name, ip }),

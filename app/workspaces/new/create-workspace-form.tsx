@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { submittedValue } from '@/lib/actions/action-result';
 import { createWorkspaceAction } from './create-workspace-action';
 
 export function CreateWorkspaceForm() {
@@ -16,6 +17,7 @@ export function CreateWorkspaceForm() {
         name="name"
         required
         placeholder="Acme Social"
+        defaultValue={submittedValue(result, 'name')}
         errors={result && !result.ok ? result.fieldErrors?.name : undefined}
       />
       <SubmitButton className="w-full" pendingText="Creating…">

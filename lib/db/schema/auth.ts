@@ -1,4 +1,13 @@
-import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 // Tables shaped the way @auth/drizzle-adapter expects, plus our password hash on users.
 
@@ -54,3 +63,35 @@ export const verificationTokens = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+
+export const emailTokenPurposeEnum = pgEnum('email_token_purpose', ['verify_email', 'reset_password']);
+export type EmailTokenPurpose = (typeof emailTokenPurposeEnum.enumValues)[number];
+
+/**
+ * Single-use links we e-mail: address confirmation and password reset. Only the SHA-256 of the
+ * secret is stored, so the table alone cannot produce a working link.
+ */
+export const emailTokens = pgTable(
+  'email_tokens',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: emailTokenPurposeEnum('purpose').notNull(),
+    /** The address the link went to: confirming it proves that address, not a later one. */
+    email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('email_tokens_token_hash_idx').on(table.tokenHash),
+    index('email_tokens_user_purpose_idx').on(table.userId, table.purpose),
+  ],
+);
+
+export type EmailToken = typeof emailTokens.$inferSelect;

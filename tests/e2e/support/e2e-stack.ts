@@ -56,6 +56,11 @@ const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     TIKTOK_AUTH_BASE_URL: sandboxUrl,
     TIKTOK_OPEN_API_BASE_URL: sandboxUrl,
     TIKTOK_BUSINESS_API_BASE_URL: sandboxUrl,
+    // E-mail stays in the outbox, which the tests read at /dev/outbox as a developer would.
+    EMAIL_OUTBOX: '1',
+    // The tests play the one proxy in front of the app: each browser context sends the
+    // X-Forwarded-For a proxy would have written (fixtures.ts), so per-IP limits tell them apart.
+    TRUSTED_PROXY_HOPS: '1',
   },
 });
 

@@ -1,8 +1,9 @@
 import { type Browser, test as base } from '@playwright/test';
 
 /**
- * Rate limits key on the client IP, which our edge reports in X-Forwarded-For. Each browser
- * context here plays a different client, so one test's sign-ups never eat another's allowance.
+ * Per-IP rate limits key on the client IP, which the e2e stack takes from X-Forwarded-For as if
+ * one trusted proxy wrote it (TRUSTED_PROXY_HOPS=1). Each browser context here plays a different
+ * client, so one test's sign-ups never eat another's allowance.
  */
 export function randomClientIp(): string {
   const octet = () => Math.floor(Math.random() * 250) + 1;

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '@/lib/auth/password';
 import { verifyCredentials } from '@/lib/auth/verify-credentials';
 import { auditEvents, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
@@ -66,5 +67,48 @@ describe.each(TEST_DB_KINDS)('verifyCredentials on %s', (kind) => {
         message: WRONG,
       },
     );
+  });
+
+  it('replaces a hash made with older scrypt parameters on the next sign-in, transparently', async () => {
+    const user = await createTestUser(db);
+    const old = await hashPassword(user.password, { N: 2 ** 15, r: 8, p: 1 });
+    await db.update(users).set({ passwordHash: old }).where(eq(users.id, user.id));
+
+    await expect(
+      verifyCredentials(db, { email: user.email, password: user.password }),
+    ).resolves.toMatchObject({
+      id: user.id,
+    });
+
+    const [stored] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+    expect(stored?.hash).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(stored?.hash).not.toBe(old);
+    await expect(
+      verifyCredentials(db, { email: user.email, password: user.password }),
+    ).resolves.toMatchObject({
+      id: user.id,
+    });
+  });
+
+  it('keeps an old hash when the password is wrong', async () => {
+    const user = await createTestUser(db);
+    const old = await hashPassword(user.password, { N: 2 ** 14, r: 8, p: 1 });
+    await db.update(users).set({ passwordHash: old }).where(eq(users.id, user.id));
+    await expect(verifyCredentials(db, { email: user.email, password: 'not it' })).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+    const [stored] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+    expect(stored?.hash).toBe(old);
+  });
+
+  it('refuses the right password of an unconfirmed address without signing in', async () => {
+    const user = await createTestUser(db, { verified: false });
+    await expect(verifyCredentials(db, { email: user.email, password: user.password })).rejects.toMatchObject(
+      {
+        code: 'email_unverified',
+        status: 403,
+      },
+    );
+    expect(await signInEvents(db, user.id)).toHaveLength(0);
   });
 });

@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, invitations, memberships } from '@/lib/db/schema';
+import { auditEvents, invitations, memberships, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { acceptInvitation } from '@/lib/invitations/accept-invitation';
 import { findInvitationByToken } from '@/lib/invitations/find-invitation-by-token';
 import { listUserWorkspaces } from '@/lib/workspaces/list-user-workspaces';
 import { createTestInvitation } from '@/tests/factories/create-invitation';
 import { createTestUser, type TestUser } from '@/tests/factories/create-user';
+import { emailsTo, linkIn } from '@/tests/helpers/outbox';
 import { createTestDb, TEST_DB_KINDS, type TestDb } from '@/tests/helpers/test-db';
 
 describe.each(TEST_DB_KINDS)('acceptInvitation on %s', (kind) => {
@@ -81,6 +82,37 @@ describe.each(TEST_DB_KINDS)('acceptInvitation on %s', (kind) => {
     });
     expect(await membershipsOf(stranger, owner.workspaceId)).toHaveLength(0);
     expect((await findInvitationByToken(db, invitation.token))?.status).toBe('pending');
+  });
+
+  it('refuses an invited address that is not confirmed: holding the link proves nothing', async () => {
+    const owner = await createTestUser(db, { workspaceName: 'Inviting team' });
+    const fresh = await createTestUser(db, { verified: false });
+    const second = await createTestInvitation(db, {
+      workspaceId: owner.workspaceId,
+      actorUserId: owner.id,
+      email: fresh.email,
+    });
+
+    await expect(acceptInvitation(db, { token: second.token, userId: fresh.id })).rejects.toMatchObject({
+      code: 'email_unverified',
+      status: 403,
+      message: expect.stringContaining(`Confirm ${fresh.email} first`),
+    });
+    expect(await membershipsOf(fresh, owner.workspaceId)).toHaveLength(0);
+    expect((await findInvitationByToken(db, second.token))?.status).toBe('pending');
+
+    await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, fresh.id));
+    await expect(acceptInvitation(db, { token: second.token, userId: fresh.id })).resolves.toMatchObject({
+      workspaceId: owner.workspaceId,
+    });
+  });
+
+  it('e-mails the invitation link to the invitee', async () => {
+    const { invitation } = await inviteExistingUser();
+    const [mail] = await emailsTo(db, invitation.email);
+    expect(invitation.emailed).toBe(true);
+    expect(mail?.subject).toBe('Test User invited you to Inviting team on Tokdesk');
+    expect(linkIn(mail?.text ?? '', `/invite/${invitation.token}`).url.href).toBe(invitation.link);
   });
 
   it('refuses a second accept', async () => {

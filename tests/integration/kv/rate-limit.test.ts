@@ -21,18 +21,18 @@ describe.runIf(hasRedis)('assertRateLimit against the real Redis', () => {
   });
 
   afterAll(async () => {
-    await resetRateLimit({ policy: 'signIn', identifier, redis });
+    await resetRateLimit({ policy: 'signInAccount', identifier, redis });
     await kv.close();
   });
 
   it('rejects the attempt after the last allowed one in the window', async () => {
-    const { attempts } = RATE_LIMIT_POLICIES.signIn;
+    const { attempts } = RATE_LIMIT_POLICIES.signInAccount;
     for (let i = 0; i < attempts; i++) {
-      await expect(assertRateLimit({ policy: 'signIn', identifier, redis })).resolves.toMatchObject({
+      await expect(assertRateLimit({ policy: 'signInAccount', identifier, redis })).resolves.toMatchObject({
         remaining: attempts - 1 - i,
       });
     }
-    const denied = await assertRateLimit({ policy: 'signIn', identifier, redis }).catch(
+    const denied = await assertRateLimit({ policy: 'signInAccount', identifier, redis }).catch(
       (error: unknown) => error,
     );
     expect(denied).toBeInstanceOf(AppError);

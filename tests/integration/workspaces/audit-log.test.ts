@@ -141,4 +141,30 @@ describe.each(TEST_DB_KINDS)('listAuditEvents on %s', (kind) => {
       'admin',
     ]);
   });
+
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  it.each([
+    ['a year for a timestamp', encode(['2024', 'x'])],
+    ['a day that does not exist', encode(['2024-02-30 00:00:00+00', 'x'])],
+    ['an hour that does not exist', encode(['2024-01-01 25:00:00+00', 'x'])],
+    ['year zero', encode(['0000-01-01 00:00:00+00', 'x'])],
+    ['an offset out of range', encode(['2024-01-01 00:00:00+99', 'x'])],
+    ['numbers', encode([2024, 1])],
+    ['one element', encode(['2024-01-01 00:00:00+00'])],
+    ['an object', encode({ createdAt: '2024-01-01', id: 'x' })],
+    ['broken JSON', Buffer.from('["2024",').toString('base64url')],
+    ['not base64url at all', '%%%not-a-cursor%%%'],
+  ])('starts from the newest event for a crafted cursor: %s', async (_what, cursor) => {
+    const owner = await createTestUser(db);
+    const newest = await listAuditEvents(db, { workspaceId: owner.workspaceId, userId: owner.id });
+    const crafted = await listAuditEvents(db, { workspaceId: owner.workspaceId, userId: owner.id, cursor });
+    expect(crafted.map((event) => event.id)).toEqual(newest.map((event) => event.id));
+  });
+
+  it('takes a well-formed cursor as a position, whatever its id holds (it is a bound parameter)', async () => {
+    const owner = await createTestUser(db);
+    const cursor = encode(['2999-01-01 00:00:00.123456+05:30', "x') or true --"]);
+    const events = await listAuditEvents(db, { workspaceId: owner.workspaceId, userId: owner.id, cursor });
+    expect(events.length).toBeGreaterThan(0);
+  });
 });

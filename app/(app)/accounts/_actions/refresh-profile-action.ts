@@ -8,7 +8,7 @@ import { withAction } from '@/lib/actions/with-action';
 const schema = z.object({ accountId: z.string().min(1).max(100) });
 
 export const refreshProfileAction = withAction(
-  { access: 'workspace', roles: ['owner', 'admin'], schema },
+  { access: 'workspace', roles: ['owner', 'admin'], schema, rateLimit: { policy: 'profileRefresh' } },
   async ({ db, input, user, workspace }) => {
     await refreshTiktokProfile(db, {
       workspaceId: workspace.id,

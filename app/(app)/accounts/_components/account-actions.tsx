@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { WorkspaceIdField } from '@/components/workspace/workspace-id-field';
 import { disconnectAccountAction } from '../_actions/disconnect-account-action';
 import { refreshProfileAction } from '../_actions/refresh-profile-action';
 import { ConnectButton } from './connect-button';
@@ -41,6 +42,7 @@ export function AccountActions({ accountId, kind, label, status }: AccountAction
         />
         {status === 'active' ? (
           <form action={refreshAction}>
+            <WorkspaceIdField />
             <input type="hidden" name="accountId" value={accountId} />
             <SubmitButton
               variant="secondary"
@@ -62,6 +64,7 @@ export function AccountActions({ accountId, kind, label, status }: AccountAction
               if (!window.confirm(question)) event.preventDefault();
             }}
           >
+            <WorkspaceIdField />
             <input type="hidden" name="accountId" value={accountId} />
             <SubmitButton
               variant="danger"

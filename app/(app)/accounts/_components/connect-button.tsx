@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { WorkspaceIdField } from '@/components/workspace/workspace-id-field';
 import { startConnectionAction } from '../_actions/start-connection-action';
 
 export type ConnectButtonProps = {
@@ -23,6 +24,7 @@ export function ConnectButton({
   const [result, action] = useActionState(startConnectionAction, null);
   return (
     <form action={action} className={className ?? 'inline-flex flex-col items-start gap-1'}>
+      <WorkspaceIdField />
       <input type="hidden" name="kind" value={kind} />
       <SubmitButton variant={variant} size={size} pendingText="Opening TikTok…" className="w-full">
         {label}

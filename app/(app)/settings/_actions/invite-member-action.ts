@@ -22,10 +22,12 @@ export const inviteMemberAction = withAction(
       appUrl: env.APP_URL,
       ip,
     });
-    // No mail server in development: the link goes to the terminal as well as the screen.
-    if (!env.isProduction)
-      console.info(`[tokdesk] invitation for ${invitation.email} (${invitation.role}): ${invitation.link}`);
     revalidatePath('/settings');
-    return { email: invitation.email, role: invitation.role, link: invitation.link };
+    return {
+      email: invitation.email,
+      role: invitation.role,
+      link: invitation.link,
+      emailed: invitation.emailed,
+    };
   },
 );

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { WorkspaceIdField } from '@/components/workspace/workspace-id-field';
 import { revokeInvitationAction } from '../_actions/revoke-invitation-action';
 
 export function InvitationRow({
@@ -26,6 +27,7 @@ export function InvitationRow({
       </div>
       <Badge className="capitalize">{invitation.role}</Badge>
       <form action={formAction}>
+        <WorkspaceIdField />
         <input type="hidden" name="invitationId" value={invitation.id} />
         <SubmitButton
           variant="ghost"

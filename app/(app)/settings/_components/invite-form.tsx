@@ -9,6 +9,8 @@ import { FormMessage } from '@/components/ui/form-message';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { WorkspaceIdField } from '@/components/workspace/workspace-id-field';
+import { submittedValue } from '@/lib/actions/action-result';
 import { inviteMemberAction } from '../_actions/invite-member-action';
 
 export function InviteForm() {
@@ -18,9 +20,23 @@ export function InviteForm() {
   return (
     <div className="space-y-4">
       <form action={formAction} className="grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-start" noValidate>
-        <Field label="E-mail" name="email" type="email" required errors={fieldErrors?.email} />
+        <WorkspaceIdField />
+        <Field
+          label="E-mail"
+          name="email"
+          type="email"
+          required
+          defaultValue={submittedValue(result, 'email')}
+          errors={fieldErrors?.email}
+        />
         <Field label="Role">
-          <NativeSelect name="role" defaultValue="agent">
+          <NativeSelect
+            name="role"
+            // React applies a select's defaultValue only when it mounts: a new key remounts it with the
+            // submitted choice, which the form reset after the action then keeps.
+            key={submittedValue(result, 'role', 'agent')}
+            defaultValue={submittedValue(result, 'role', 'agent')}
+          >
             <option value="agent">Agent — answers DMs</option>
             <option value="admin">Admin — manages accounts and settings</option>
           </NativeSelect>
@@ -34,7 +50,17 @@ export function InviteForm() {
         <Alert variant="success" role="status">
           <AlertDescription className="space-y-2">
             <p>
-              Send this link to <strong>{result.data.email}</strong>. It works once and expires in 7 days.
+              {result.data.emailed ? (
+                <>
+                  We e-mailed an invitation to <strong>{result.data.email}</strong>. You can also send them
+                  this link yourself. It works once and expires in 7 days.
+                </>
+              ) : (
+                <>
+                  We could not e-mail <strong>{result.data.email}</strong>: send them this link yourself. It
+                  works once and expires in 7 days.
+                </>
+              )}
             </p>
             <div className="flex gap-2">
               <Input

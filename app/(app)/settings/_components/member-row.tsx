@@ -6,6 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { NativeSelect } from '@/components/ui/native-select';
+import { WorkspaceIdField } from '@/components/workspace/workspace-id-field';
 import { changeRoleAction } from '../_actions/change-role-action';
 import { removeMemberAction } from '../_actions/remove-member-action';
 
@@ -43,6 +44,7 @@ export function MemberRow({ member, isSelf, actorRole }: MemberRowProps) {
       {canManage ? (
         <div className="ml-auto flex items-center gap-2">
           <form action={roleAction}>
+            <WorkspaceIdField />
             <input type="hidden" name="memberUserId" value={member.userId} />
             <label className="sr-only" htmlFor={`role-${member.userId}`}>
               Role of {label}
@@ -71,6 +73,7 @@ export function MemberRow({ member, isSelf, actorRole }: MemberRowProps) {
             pendingLabel="Removing…"
             action={removeAction}
           >
+            <WorkspaceIdField />
             <input type="hidden" name="memberUserId" value={member.userId} />
           </ConfirmDialog>
         </div>

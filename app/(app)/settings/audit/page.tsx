@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
+import { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
 import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
 import { getDb } from '@/lib/db/client';
+import { readSearchParams } from '@/lib/http/read-search-params';
 import { listAuditEvents } from '@/lib/workspaces/list-audit-events';
 import { SettingsTabs } from '../_components/settings-tabs';
 
@@ -15,11 +17,12 @@ export default async function AuditLogPage({ searchParams }: PageProps<'/setting
     'owner',
     'admin',
   ]);
-  const { cursor } = await searchParams;
+  // A cursor that is not one we issued shows the newest events (listAuditEvents validates it).
+  const { cursor } = readSearchParams(await searchParams, { cursor: z.string().max(512) });
   const events = await listAuditEvents(await getDb(), {
     workspaceId: workspace.id,
     userId: user.id,
-    cursor: typeof cursor === 'string' ? cursor : undefined,
+    cursor,
     limit: 50,
   });
   const last = events.at(-1);

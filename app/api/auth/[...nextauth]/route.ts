@@ -1,6 +1,4 @@
-import { handlers } from '@/lib/auth/index';
-import { withSignInRateLimit } from '@/lib/auth/with-sign-in-rate-limit';
+import { authRoute } from '@/lib/http/auth-route';
 
-// GET|POST /api/auth/* – Auth.js; password sign-ins are rate limited first.
-export const GET = handlers.GET;
-export const POST = withSignInRateLimit(handlers.POST);
+// GET|POST /api/auth/* – Auth.js; a refused password sign-in answers 429 or 403 instead of redirecting.
+export const { GET, POST } = authRoute;

@@ -1,9 +1,9 @@
 import { readRawBody } from '@/lib/http/read-json-body';
-import { withRoute } from '@/lib/http/with-route';
+import { WEBHOOK_ROUTE, withRoute } from '@/lib/http/with-route';
 import { ingestWebhookEvent } from '@/lib/webhooks/ingest-webhook-event';
 
 // POST /api/webhooks/tiktok-business – Business Messaging events, signed with the Business app secret.
-export const POST = withRoute({ access: 'public' }, async ({ request, db }) => {
+export const POST = withRoute(WEBHOOK_ROUTE, async ({ request, db }) => {
   await ingestWebhookEvent(db, {
     source: 'tiktok-business',
     rawBody: await readRawBody(request),

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { z } from 'zod';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Card, CardContent } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -7,6 +8,7 @@ import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
 import { getPendingAdvertisers } from '@/lib/connect/get-pending-advertisers';
 import { getDb } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors/app-error';
+import { readSearchParams } from '@/lib/http/read-search-params';
 import { AdvertiserPicker } from './_components/advertiser-picker';
 
 export const metadata: Metadata = { title: 'Choose ad accounts' };
@@ -20,8 +22,8 @@ export default async function ChooseAdvertisersPage({
     'owner',
     'admin',
   ]);
-  const attempt = (await searchParams).attempt;
-  const attemptId = typeof attempt === 'string' ? attempt : '';
+  const { attempt } = readSearchParams(await searchParams, { attempt: z.string().min(1).max(100) });
+  const attemptId = attempt ?? '';
   let pending: Awaited<ReturnType<typeof getPendingAdvertisers>> | null = null;
   let problem: string | null = null;
   try {

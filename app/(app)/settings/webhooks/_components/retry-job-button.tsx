@@ -2,12 +2,14 @@
 
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { WorkspaceIdField } from '@/components/workspace/workspace-id-field';
 import { retryJobAction } from '../../_actions/retry-job-action';
 
 export function RetryJobButton({ jobId, label }: { jobId: string; label: string }) {
   const [result, formAction] = useActionState(retryJobAction, null);
   return (
     <form action={formAction} className="flex flex-col items-end gap-1">
+      <WorkspaceIdField />
       <input type="hidden" name="jobId" value={jobId} />
       <SubmitButton variant="secondary" size="sm" pendingText="Queuing…" aria-label={`Retry ${label}`}>
         Retry

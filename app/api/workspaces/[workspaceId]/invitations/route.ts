@@ -24,7 +24,10 @@ export const POST = withRoute(
     roles: ['owner', 'admin'],
     body: createSchema,
     maxBodyBytes: 16 * 1024,
-    rateLimit: { policy: 'invitations', by: 'user' },
+    rateLimit: [
+      { policy: 'api', by: 'user' },
+      { policy: 'invitations', by: 'user' },
+    ],
   },
   async ({ db, body, user, workspace, ip }) => {
     const invitation = await createInvitation(db, {

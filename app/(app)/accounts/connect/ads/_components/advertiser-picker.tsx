@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { WorkspaceIdField } from '@/components/workspace/workspace-id-field';
 import { keepAdvertisersAction } from '../../../_actions/keep-advertisers-action';
 
 type Advertiser = { advertiserId: string; name: string; currency: string | null; timeZone: string | null };
@@ -28,6 +29,7 @@ export function AdvertiserPicker({
     });
   return (
     <form action={action} className="space-y-4">
+      <WorkspaceIdField />
       <input type="hidden" name="attemptId" value={attemptId} />
       <input type="hidden" name="advertiserIds" value={[...chosen].join(',')} />
       <fieldset className="space-y-2">
