@@ -94,6 +94,19 @@ const schema = z.object({
    * (whose functions freeze between requests; Vercel Cron runs jobs there).
    */
   JOBS_TICKER: z.enum(['on', 'off']).optional(),
+  /**
+   * Comma-separated e-mail addresses of the installation's operators: signed in with one of these
+   * (verified) addresses, a user reaches /operator (queue health, every job and webhook event).
+   */
+  OPERATOR_EMAILS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   /** `1` enables `/api/bench/*` (baseline routes for `npm run bench`); never set it in production. */
   BENCH_ROUTES: z.enum(['0', '1']).optional(),
 });

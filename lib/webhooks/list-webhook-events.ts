@@ -9,7 +9,7 @@ export type WebhookEventView = {
   id: string;
   source: WebhookSource;
   event: string;
-  /** `@username` or display name of the workspace's account; null for app-wide events. */
+  /** `@username` or display name of the workspace's account; null where no workspace is in view (operator). */
   accountLabel: string | null;
   userOpenId: string | null;
   status: WebhookEventStatus;
@@ -22,7 +22,7 @@ export type WebhookEventView = {
 export type ListWebhookEventsOptions = { workspaceId: string; userId: string; limit?: number };
 
 /**
- * Recent webhook deliveries the workspace may see (rule in visible-to-workspace.ts), newest first.
+ * Recent webhook deliveries about the workspace's own accounts (rule in visible-to-workspace.ts), newest first.
  * Owners and admins only. Payloads stay on the server: they can hold DM text.
  */
 export async function listWebhookEvents(
