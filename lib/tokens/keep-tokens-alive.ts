@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, isNotNull, lt, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, notInArray, or } from 'drizzle-orm';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
@@ -61,11 +61,22 @@ export async function keepTokensAlive(
       options: { dedupeKey: `tokens.refresh-account:${account.id}:${day}`, workspaceId: account.workspaceId },
     })),
   );
-  const warned = await warnExpiringRefreshTokens(db, warningWindow);
+  // Accounts being refreshed are warned by their own job, after the refresh (it may extend them).
+  const warned = await warnExpiringRefreshTokens(db, { skip: due.map((account) => account.id) });
   return { enqueued: jobs.filter((job) => job.created).map((job) => job.id), warned };
 }
 
-async function warnExpiringRefreshTokens(db: Db, warningWindow: Date): Promise<number> {
+export type WarnExpiringRefreshTokensOptions = { only?: string[]; skip?: string[] };
+
+/**
+ * Banner + audit event for active accounts whose refresh token runs out within the warning window,
+ * each threshold once per token. `only`/`skip` narrow it to, or leave out, some accounts.
+ */
+export async function warnExpiringRefreshTokens(
+  db: Db,
+  { only, skip = [] }: WarnExpiringRefreshTokensOptions = {},
+): Promise<number> {
+  const warningWindow = new Date(nowMs() + (REFRESH_WARNING_DAYS[0] + 1) * DAY_MS);
   const expiring = await db
     .select({
       id: tiktokAccounts.id,
@@ -82,6 +93,8 @@ async function warnExpiringRefreshTokens(db: Db, warningWindow: Date): Promise<n
         eq(tiktokAccounts.status, 'active'),
         isNotNull(tiktokAccounts.refreshTokenExpiresAt),
         lt(tiktokAccounts.refreshTokenExpiresAt, warningWindow),
+        only ? inArray(tiktokAccounts.id, only) : undefined,
+        skip.length > 0 ? notInArray(tiktokAccounts.id, skip) : undefined,
       ),
     );
   let warned = 0;

@@ -9,7 +9,12 @@ import type { Db } from '@/lib/db/types';
 import { acquireLock } from '@/lib/kv/acquire-lock';
 import { refreshAccessToken } from '@/lib/tiktok/login-kit/refresh-access-token';
 import { getAccessToken, refreshLockKey } from '@/lib/tokens/get-access-token';
+import { handleJob } from '@/lib/jobs/define-job';
+import { createJobRegistry } from '@/lib/jobs/job-registry';
+import { runDueJobs } from '@/lib/jobs/run-due-jobs';
+import { refreshAccountTokensJob } from '@/lib/tokens/jobs';
 import { keepTokensAlive } from '@/lib/tokens/keep-tokens-alive';
+import { refreshAccountForKeepAlive } from '@/lib/tokens/refresh-account-for-keep-alive';
 import { AccountNeedsReconnectError, TokenRefreshFailedError } from '@/lib/tokens/token-errors';
 import {
   createWorkspaceWithMembers,
@@ -234,6 +239,18 @@ describe.each(TEST_DB_KINDS)('token service (%s)', (dbKind) => {
     expect(gone?.username).toBe(user.username);
   });
 
+  /** The daily keep-alive as a runner does it: the fan-out, then the refresh jobs it enqueued. */
+  async function runKeepAlive() {
+    const fanOut = await keepTokensAlive(testDb.db);
+    const registry = createJobRegistry([
+      handleJob(refreshAccountTokensJob, (payload, ctx) =>
+        refreshAccountForKeepAlive(ctx.db, { ...payload, redis: stack.redis }),
+      ),
+    ]);
+    const run = await runDueJobs({ db: testDb.db, registry, workerId: 'keep-alive', budgetMs: 30_000 });
+    return { ...fanOut, refreshed: run.succeeded };
+  }
+
   it('keep-alive refreshes due tokens and warns once per threshold before a refresh token runs out', async () => {
     const { id } = await connect('creator');
     await testDb.db
@@ -243,7 +260,7 @@ describe.each(TEST_DB_KINDS)('token service (%s)', (dbKind) => {
         refreshTokenExpiresAt: new Date(Date.now() + 6 * DAY_MS),
       })
       .where(eq(tiktokAccounts.id, id));
-    const first = await keepTokensAlive(testDb.db, { redis: stack.redis });
+    const first = await runKeepAlive();
     expect(first.refreshed).toBeGreaterThanOrEqual(1);
     expect((await row(id))?.accessTokenExpiresAt?.getTime()).toBeGreaterThan(Date.now() + 20 * 3600_000);
     const warnings = () =>
@@ -260,15 +277,15 @@ describe.each(TEST_DB_KINDS)('token service (%s)', (dbKind) => {
         refreshTokenExpiresAt: new Date(Date.now() + 6 * DAY_MS),
       })
       .where(eq(tiktokAccounts.id, id));
-    await keepTokensAlive(testDb.db, { redis: stack.redis });
-    await keepTokensAlive(testDb.db, { redis: stack.redis });
+    await runKeepAlive();
+    await runKeepAlive();
     expect((await warnings()).map((e) => e.metadata.daysLeft)).toEqual([6]);
     expect((await row(id))?.refreshWarningDays).toBe(7);
     await testDb.db
       .update(tiktokAccounts)
       .set({ refreshTokenExpiresAt: new Date(Date.now() + 0.5 * DAY_MS) })
       .where(eq(tiktokAccounts.id, id));
-    await keepTokensAlive(testDb.db, { redis: stack.redis });
+    await runKeepAlive();
     expect(await warnings()).toHaveLength(2);
     expect((await row(id))?.refreshWarningDays).toBe(1);
   });
