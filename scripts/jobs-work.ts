@@ -27,7 +27,13 @@ const concurrency = Number(process.env.JOBS_CONCURRENCY ?? DEFAULT_CONCURRENCY);
 const workerId = `worker:${hostname()}:${process.pid}`;
 // Handlers' own queries, the claim, the finish batch and the lease heartbeat all need connections.
 const handle = await createDb({ url: databaseUrl, maxConnections: Math.min(20, concurrency + 3) });
-const worker = startJobTicker({ getDb: async () => handle.db, registry: JOB_REGISTRY, workerId, pollMs, concurrency });
+const worker = startJobTicker({
+  getDb: async () => handle.db,
+  registry: JOB_REGISTRY,
+  workerId,
+  pollMs,
+  concurrency,
+});
 console.log(`[tokdesk] job worker ${workerId} started (${concurrency} at once, poll every ${pollMs} ms)`);
 
 await new Promise<void>((resolve) => {

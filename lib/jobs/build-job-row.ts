@@ -33,12 +33,17 @@ export type EnqueueJobOptions = {
  * the caller, not a worker hours later) and the type's defaults applied. Shared by `enqueueJob` and
  * by callers that insert jobs within a single statement of their own (webhook ingest).
  */
-export function buildJobRow<J extends JobType>(job: J, payload: JobPayload<J>, options: EnqueueJobOptions = {}) {
+export function buildJobRow<J extends JobType>(
+  job: J,
+  payload: JobPayload<J>,
+  options: EnqueueJobOptions = {},
+) {
   const parsed: unknown = job.schema.parse(payload);
   const concurrencyKey =
     options.concurrencyKey !== undefined ? options.concurrencyKey : (job.concurrencyKey?.(parsed) ?? null);
   const runAt =
-    options.runAt ?? (options.delayMs !== undefined ? new Date(nowMs() + Math.max(0, options.delayMs)) : undefined);
+    options.runAt ??
+    (options.delayMs !== undefined ? new Date(nowMs() + Math.max(0, options.delayMs)) : undefined);
   return {
     type: job.type,
     payload: parsed,

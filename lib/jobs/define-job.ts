@@ -91,7 +91,9 @@ export type JobHandler = {
 export function handleJob<S extends z.ZodType, T extends string>(
   job: JobType<S, T>,
   handle: JobHandlerFn<S>,
-  hooks: { onDead?: (payload: z.output<S>, info: { db: Db; jobId: string; error: string }) => Promise<void> } = {},
+  hooks: {
+    onDead?: (payload: z.output<S>, info: { db: Db; jobId: string; error: string }) => Promise<void>;
+  } = {},
 ): JobHandler {
   return {
     job: job as unknown as JobType,

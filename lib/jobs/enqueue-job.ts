@@ -47,7 +47,9 @@ export async function enqueueJobs<J extends JobType>(
     .onConflictDoNothing({ target: jobs.dedupeKey })
     .returning({ id: jobs.id });
   const created = new Set(inserted.map((row) => row.id));
-  const skippedKeys = rows.filter((row) => !created.has(row.id) && row.dedupeKey).map((row) => row.dedupeKey!);
+  const skippedKeys = rows
+    .filter((row) => !created.has(row.id) && row.dedupeKey)
+    .map((row) => row.dedupeKey!);
   const existing =
     skippedKeys.length === 0
       ? []

@@ -32,7 +32,7 @@ export async function fireDueSchedules(db: Db, registry: JobRegistry, limit = 20
     const rows: PgInsertValue<typeof jobs>[] = [];
     const moves: { id: string; next: string | null; job: string | null }[] = [];
     for (const schedule of due) {
-      const after = schedule.nextRunAt > current ? schedule.nextRunAt : current;
+      const after = new Date(Math.max(schedule.nextRunAt.getTime(), current.getTime()));
       let next: Date | null = null;
       try {
         next = nextOccurrence(schedule.cron, schedule.timeZone, after);
@@ -44,7 +44,10 @@ export async function fireDueSchedules(db: Db, registry: JobRegistry, limit = 20
       const spec = registry.handlers.get(schedule.jobType)?.job;
       try {
         const row = spec
-          ? buildJobRow(spec, schedule.payload as never, { dedupeKey, workspaceId: schedule.workspaceId ?? undefined })
+          ? buildJobRow(spec, schedule.payload as never, {
+              dedupeKey,
+              workspaceId: schedule.workspaceId ?? undefined,
+            })
           : {
               type: schedule.jobType,
               payload: schedule.payload,
@@ -63,7 +66,11 @@ export async function fireDueSchedules(db: Db, registry: JobRegistry, limit = 20
     const inserted =
       rows.length === 0
         ? []
-        : await tx.insert(jobs).values(rows).onConflictDoNothing({ target: jobs.dedupeKey }).returning({ id: jobs.id });
+        : await tx
+            .insert(jobs)
+            .values(rows)
+            .onConflictDoNothing({ target: jobs.dedupeKey })
+            .returning({ id: jobs.id });
     await tx.execute(sql`
       update job_schedules s set
         next_run_at = coalesce(v.next::timestamptz, s.next_run_at),

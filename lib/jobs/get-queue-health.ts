@@ -79,7 +79,10 @@ export async function getQueueHealth(db: Db, { userId }: { userId: string }): Pr
   ]);
   return {
     stats,
-    byType: byType.map((row) => ({ ...row, oldestDueAgeSeconds: Math.max(0, Math.round(row.oldestDueAgeSeconds)) })),
+    byType: byType.map((row) => ({
+      ...row,
+      oldestDueAgeSeconds: Math.max(0, Math.round(row.oldestDueAgeSeconds)),
+    })),
     heldEvents: held?.n ?? 0,
     schedules,
   };

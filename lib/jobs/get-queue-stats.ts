@@ -12,7 +12,10 @@ export type GetQueueStatsOptions = { workspaceId: string; userId: string };
  * The workspace's share of the queue: its own jobs and its accounts'. The installation's health
  * (every tenant's backlog) is the operator's view. Owners and admins only.
  */
-export async function getQueueStats(db: Db, { workspaceId, userId }: GetQueueStatsOptions): Promise<QueueStats> {
+export async function getQueueStats(
+  db: Db,
+  { workspaceId, userId }: GetQueueStatsOptions,
+): Promise<QueueStats> {
   await requireMembership(db, { workspaceId, userId, roles: ['owner', 'admin'] });
   return countQueue(db, jobVisibleTo(workspaceId));
 }

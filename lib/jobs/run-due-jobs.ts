@@ -67,7 +67,15 @@ export async function runDueJobs(options: RunDueJobsOptions): Promise<RunDueJobs
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const refillAt = Math.max(1, Math.floor(concurrency / 4));
   const started = performance.now();
-  const result: RunDueJobsResult = { claimed: 0, succeeded: 0, failed: 0, dead: 0, snoozed: 0, leaseLost: 0, elapsedMs: 0 };
+  const result: RunDueJobsResult = {
+    claimed: 0,
+    succeeded: 0,
+    failed: 0,
+    dead: 0,
+    snoozed: 0,
+    leaseLost: 0,
+    elapsedMs: 0,
+  };
   const inFlight = new Map<string, Run>();
   let exhausted = false;
   let wake: (() => void) | null = null;
@@ -93,10 +101,16 @@ export async function runDueJobs(options: RunDueJobsOptions): Promise<RunDueJobs
     const runs = [...inFlight.values()];
     if (runs.length === 0) return;
     try {
-      const held = await extendLeases(db, runs.map(({ job }) => ({ id: job.id, claims: job.claims })), leaseMs);
+      const held = await extendLeases(
+        db,
+        runs.map(({ job }) => ({ id: job.id, claims: job.claims })),
+        leaseMs,
+      );
       for (const run of runs) {
         if (!held.has(run.job.id) && inFlight.get(run.job.id) === run) {
-          run.controller.abort(new JobLeaseLostError('The lease was lost: another worker took this job over.'));
+          run.controller.abort(
+            new JobLeaseLostError('The lease was lost: another worker took this job over.'),
+          );
         }
       }
     } catch (error) {
@@ -116,9 +130,9 @@ export async function runDueJobs(options: RunDueJobsOptions): Promise<RunDueJobs
         const recorded = await finisher.add({ id: job.id, claims: job.claims, outcome });
         count(outcome, recorded);
         if (recorded && outcome.kind === 'dead' && handler?.onDead) {
-          await handler.onDead(job.payload, { db, jobId: job.id, error: outcome.error }).catch((error) =>
-            logError(`onDead of job ${job.type} ${job.id}`, error),
-          );
+          await handler
+            .onDead(job.payload, { db, jobId: job.id, error: outcome.error })
+            .catch((error) => logError(`onDead of job ${job.type} ${job.id}`, error));
         }
       })
       .catch((error) => logError(`job runner ${job.type} ${job.id}`, error));
@@ -146,14 +160,25 @@ export async function runDueJobs(options: RunDueJobsOptions): Promise<RunDueJobs
     for (;;) {
       const claiming = !signal?.aborted && performance.now() - started < budgetMs && claimFailed === null;
       const free = concurrency - inFlight.size;
-      if (claiming && free > 0 && (kicks?.size || (!exhausted && (inFlight.size === 0 || free >= refillAt)))) {
+      if (
+        claiming &&
+        free > 0 &&
+        (kicks?.size || (!exhausted && (inFlight.size === 0 || free >= refillAt)))
+      ) {
         const excludeTypes = typesOutOfTime();
         if (excludeTypes !== null) {
           const preferIds = kicks?.take() ?? [];
           let claimed: ClaimedJob[] = [];
           lastClaimFailed = false;
           try {
-            claimed = await claimJobs(db, { workerId, limit: free, leaseMs, preferIds, excludeTypes, maxConcurrency: limitsOf(registry) });
+            claimed = await claimJobs(db, {
+              workerId,
+              limit: free,
+              leaseMs,
+              preferIds,
+              excludeTypes,
+              maxConcurrency: limitsOf(registry),
+            });
           } catch (error) {
             if (!options.onClaimError) claimFailed = error;
             else options.onClaimError(error);
@@ -172,11 +197,14 @@ export async function runDueJobs(options: RunDueJobsOptions): Promise<RunDueJobs
       await new Promise<void>((resolve) => {
         wake = resolve;
         if (exhausted && pollMs !== undefined && claiming) {
-          timer = setTimeout(() => {
-            polled = true;
-            exhausted = false;
-            notify();
-          }, lastClaimFailed ? Math.max(pollMs, CLAIM_ERROR_PAUSE_MS) : pollMs);
+          timer = setTimeout(
+            () => {
+              polled = true;
+              exhausted = false;
+              notify();
+            },
+            lastClaimFailed ? Math.max(pollMs, CLAIM_ERROR_PAUSE_MS) : pollMs,
+          );
         }
       });
       clearTimeout(timer);

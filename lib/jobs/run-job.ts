@@ -47,7 +47,10 @@ export async function runJob(options: RunJobOptions): Promise<JobOutcome> {
   const outcome = await execute(options);
   const { job } = options;
   if (outcome.kind === 'failed' || outcome.kind === 'dead') {
-    logError(`job ${job.type} ${job.id} attempt ${job.attempts}/${job.maxAttempts} ${outcome.kind}`, outcome.error);
+    logError(
+      `job ${job.type} ${job.id} attempt ${job.attempts}/${job.maxAttempts} ${outcome.kind}`,
+      outcome.error,
+    );
   }
   return outcome;
 }
@@ -67,7 +70,10 @@ async function execute({ db, job, handler, workerId, controller, graceMs = ABORT
   if (!parsed.success) return dead(`Invalid payload: ${parsed.error.issues[0]?.message ?? ''}`);
 
   const timeoutMs = handler.job.timeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
-  const timer = setTimeout(() => controller.abort(new JobTimeoutError(`Timed out after ${formatMs(timeoutMs)}.`)), timeoutMs);
+  const timer = setTimeout(
+    () => controller.abort(new JobTimeoutError(`Timed out after ${formatMs(timeoutMs)}.`)),
+    timeoutMs,
+  );
   const ctx: JobContext = {
     db,
     jobId: job.id,
@@ -116,11 +122,15 @@ function snoozeOrDie(job: ClaimedJob, handler: JobHandler, error: TryLaterError)
   const maxSnoozes = handler.job.maxSnoozes ?? DEFAULT_MAX_SNOOZES;
   const windowMs = handler.job.snoozeWindowMs ?? DEFAULT_SNOOZE_WINDOW_MS;
   if (job.snoozes >= maxSnoozes) {
-    return dead(`Gave up waiting after ${job.snoozes} snoozes (the limit for ${job.type}). Last reason: ${reason}`);
+    return dead(
+      `Gave up waiting after ${job.snoozes} snoozes (the limit for ${job.type}). Last reason: ${reason}`,
+    );
   }
   const waited = nowMs() - job.createdAt.getTime();
   if (waited >= windowMs) {
-    return dead(`Gave up waiting after ${formatMs(waited)} (the limit for ${job.type} is ${formatMs(windowMs)}). Last reason: ${reason}`);
+    return dead(
+      `Gave up waiting after ${formatMs(waited)} (the limit for ${job.type} is ${formatMs(windowMs)}). Last reason: ${reason}`,
+    );
   }
   const requested = Number.isFinite(error.delayMs) ? error.delayMs : 1000;
   return { kind: 'snoozed', reason, delayMs: Math.min(Math.max(0, requested), MAX_SNOOZE_DELAY_MS) };

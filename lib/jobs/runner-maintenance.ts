@@ -19,14 +19,16 @@ const state = new WeakMap<Db, WeakMap<JobRegistry, { startWork: number; schedule
  * must not stop because housekeeping failed.
  */
 export async function runRunnerMaintenance(db: Db, registry: JobRegistry): Promise<void> {
-  let byRegistry = state.get(db);
-  if (!byRegistry) state.set(db, (byRegistry = new WeakMap()));
-  let last = byRegistry.get(registry);
-  if (!last) byRegistry.set(registry, (last = { startWork: -Infinity, schedules: -Infinity }));
+  const byRegistry = state.get(db) ?? new WeakMap();
+  state.set(db, byRegistry);
+  const last = byRegistry.get(registry) ?? { startWork: -Infinity, schedules: -Infinity };
+  byRegistry.set(registry, last);
   const at = performance.now();
   if (at - last.startWork >= START_WORK_EVERY_MS) {
     last.startWork = at;
-    await syncDeclaredSchedules(db, registry).catch((error) => logError('syncing declared job schedules', error));
+    await syncDeclaredSchedules(db, registry).catch((error) =>
+      logError('syncing declared job schedules', error),
+    );
     for (const hook of registry.onStart) {
       await hook(db).catch((error) => logError('job runner start hook', error));
     }

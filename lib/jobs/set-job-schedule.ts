@@ -71,6 +71,9 @@ export async function setJobSchedule<J extends JobType>(
 
 /** Removes a recurring run; jobs it already enqueued still run. True if it existed. */
 export async function removeJobSchedule(tx: Db, id: string): Promise<boolean> {
-  const deleted = await tx.delete(jobSchedules).where(eq(jobSchedules.id, id)).returning({ id: jobSchedules.id });
+  const deleted = await tx
+    .delete(jobSchedules)
+    .where(eq(jobSchedules.id, id))
+    .returning({ id: jobSchedules.id });
   return deleted.length > 0;
 }

@@ -17,7 +17,5 @@ export function startJobTickerIfEnabled(registry: JobRegistry): void {
   setProcessJobRegistry(registry);
   const enabled = env.JOBS_TICKER ? env.JOBS_TICKER === 'on' : !env.VERCEL;
   if (!enabled || getProcessJobTicker()) return;
-  setProcessJobTicker(
-    startJobTicker({ getDb, registry, workerId: `ticker:${hostname()}:${process.pid}` }),
-  );
+  setProcessJobTicker(startJobTicker({ getDb, registry, workerId: `ticker:${hostname()}:${process.pid}` }));
 }

@@ -99,10 +99,7 @@ export async function warnExpiringRefreshTokens(
     );
   let warned = 0;
   for (const account of expiring) {
-    const daysLeft = Math.max(
-      0,
-      Math.ceil(((account.refreshExpiresAt?.getTime() ?? 0) - nowMs()) / DAY_MS),
-    );
+    const daysLeft = Math.max(0, Math.ceil(((account.refreshExpiresAt?.getTime() ?? 0) - nowMs()) / DAY_MS));
     // The tightest threshold reached; a skipped run sends only that one, not every threshold passed.
     const threshold = [...REFRESH_WARNING_DAYS].reverse().find((days) => daysLeft <= days);
     if (threshold === undefined || (account.warnedDays !== null && account.warnedDays <= threshold)) continue;

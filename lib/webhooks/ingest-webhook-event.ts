@@ -60,7 +60,11 @@ export async function ingestWebhookEvent(
   // A body jsonb would refuse is kept as a string; NUL characters cannot be stored at all.
   const payloadJson = envelope.isJson ? text : JSON.stringify({ unparsed: text.replaceAll('\0', '\uFFFD') });
   const eventId = randomUUID();
-  const job = buildJobRow(processWebhookEventJob, { eventId }, { accountOpenId: envelope.userOpenId ?? undefined });
+  const job = buildJobRow(
+    processWebhookEventJob,
+    { eventId },
+    { accountOpenId: envelope.userOpenId ?? undefined },
+  );
   try {
     const stored = await storeWebhookEventBatched(db, {
       eventId,

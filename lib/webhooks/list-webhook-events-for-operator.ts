@@ -5,7 +5,11 @@ import type { Db } from '@/lib/db/types';
 import { requireOperator } from '@/lib/operators/require-operator';
 import type { WebhookEventView } from './list-webhook-events';
 
-export type ListWebhookEventsForOperatorOptions = { userId: string; status?: WebhookEventStatus; limit?: number };
+export type ListWebhookEventsForOperatorOptions = {
+  userId: string;
+  status?: WebhookEventStatus;
+  limit?: number;
+};
 
 /**
  * Recent webhook deliveries of the whole installation, every workspace's and app-wide ones, newest

@@ -2,9 +2,9 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { webhookEvents } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import { TryLaterError } from '@/lib/errors/try-later-error';
 import { describeJobError } from '@/lib/jobs/describe-job-error';
 import { PermanentJobError } from '@/lib/jobs/job-errors';
-import { TryLaterError } from '@/lib/errors/try-later-error';
 import { dispatchWebhookEvent } from './event-handlers';
 import { parseWebhookContent } from './parse-webhook-envelope';
 import type { WebhookEventHandlers } from './webhook-event-handler';
@@ -40,15 +40,19 @@ export async function processWebhookEvent(
       if (event.status === 'processed' || event.status === 'ignored' || event.status === 'held') {
         return { status: 'skipped', note: `Already ${event.status}.` };
       }
-      const outcome = await dispatchWebhookEvent(tx, {
-        id: event.id,
-        source: event.source,
-        event: event.event,
-        userOpenId: event.userOpenId,
-        clientKey: event.clientKey,
-        occurredAt: event.occurredAt,
-        content: parseWebhookContent(event.payload),
-      }, handlers);
+      const outcome = await dispatchWebhookEvent(
+        tx,
+        {
+          id: event.id,
+          source: event.source,
+          event: event.event,
+          userOpenId: event.userOpenId,
+          clientKey: event.clientKey,
+          occurredAt: event.occurredAt,
+          content: parseWebhookContent(event.payload),
+        },
+        handlers,
+      );
       await tx
         .update(webhookEvents)
         .set({

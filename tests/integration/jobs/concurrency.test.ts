@@ -72,7 +72,10 @@ describe.each(TEST_DB_KINDS)('concurrency keys and per-type limits on %s', (kind
     const order: number[] = [];
     const registry = testRegistry({
       'test.keyed': async ({ n }, ctx) => {
-        const [job] = await ctx.db.select({ key: jobs.concurrencyKey }).from(jobs).where(sql`${jobs.id} = ${ctx.jobId}`);
+        const [job] = await ctx.db
+          .select({ key: jobs.concurrencyKey })
+          .from(jobs)
+          .where(sql`${jobs.id} = ${ctx.jobId}`);
         const key = job?.key ?? 'none';
         if (key === 'conversation:1') order.push(n);
         await meter.during(key, 40);
@@ -81,7 +84,9 @@ describe.each(TEST_DB_KINDS)('concurrency keys and per-type limits on %s', (kind
     });
     const dbs = await runners(3);
     const results = await Promise.all(
-      dbs.map((runnerDb, i) => runDueJobs({ db: runnerDb, registry, workerId: `w${i}`, budgetMs: 20_000, concurrency: 8 })),
+      dbs.map((runnerDb, i) =>
+        runDueJobs({ db: runnerDb, registry, workerId: `w${i}`, budgetMs: 20_000, concurrency: 8 }),
+      ),
     );
     expect(results.reduce((sum, result) => sum + result.succeeded, 0)).toBe(18);
     expect(meter.peak('conversation:1')).toBe(1);
@@ -104,7 +109,9 @@ describe.each(TEST_DB_KINDS)('concurrency keys and per-type limits on %s', (kind
     );
     const dbs = await runners(2);
     const results = await Promise.all(
-      dbs.map((runnerDb, i) => runDueJobs({ db: runnerDb, registry, workerId: `w${i}`, budgetMs: 20_000, concurrency: 10 })),
+      dbs.map((runnerDb, i) =>
+        runDueJobs({ db: runnerDb, registry, workerId: `w${i}`, budgetMs: 20_000, concurrency: 10 }),
+      ),
     );
     expect(results.reduce((sum, result) => sum + result.succeeded, 0)).toBe(20);
     expect(meter.peak('capped')).toBe(2);

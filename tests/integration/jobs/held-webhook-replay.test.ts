@@ -43,7 +43,11 @@ describe.each(TEST_DB_KINDS)('webhook events held without a handler on %s', (kin
 
   it('keeps events that arrive before their feature ships, and replays them once a handler registers', async () => {
     const first = await deliver('im_receive_msg', { message_id: '7400000000000000001', text: 'hi' }, true);
-    const second = await deliver('im_receive_msg', { message_id: '7400000000000000002', text: 'still there?' }, true);
+    const second = await deliver(
+      'im_receive_msg',
+      { message_id: '7400000000000000002', text: 'still there?' },
+      true,
+    );
     const post = await deliver('post.publish.publicaly_available', { publish_id: 'p1' });
     const other = await deliver('im_mark_read_msg', { read: 1 }, true);
 
@@ -74,7 +78,10 @@ describe.each(TEST_DB_KINDS)('webhook events held without a handler on %s', (kin
     expect(received.sort()).toEqual(['hi', 'still there?']);
     const replayJobs = await db.select().from(jobs).where(eq(jobs.type, 'webhooks.process-event'));
     const runAtOf = (eventId: string) =>
-      replayJobs.filter((job) => (job.payload as { eventId: string }).eventId === eventId).at(-1)?.runAt.getTime() ?? 0;
+      replayJobs
+        .filter((job) => (job.payload as { eventId: string }).eventId === eventId)
+        .at(-1)
+        ?.runAt.getTime() ?? 0;
     expect(runAtOf(first)).toBeLessThan(runAtOf(second));
     expect(await status(first)).toMatchObject({ status: 'processed', note: 'Message stored.' });
     expect(await status(second)).toMatchObject({ status: 'processed' });

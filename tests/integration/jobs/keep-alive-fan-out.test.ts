@@ -9,7 +9,10 @@ import { runDueJobs } from '@/lib/jobs/run-due-jobs';
 import { refreshAccountTokensJob } from '@/lib/tokens/jobs';
 import { keepTokensAlive } from '@/lib/tokens/keep-tokens-alive';
 import { refreshAccountForKeepAlive } from '@/lib/tokens/refresh-account-for-keep-alive';
-import { createWorkspaceWithMembers, type WorkspaceWithMembers } from '@/tests/factories/create-workspace-with-members';
+import {
+  createWorkspaceWithMembers,
+  type WorkspaceWithMembers,
+} from '@/tests/factories/create-workspace-with-members';
 import { consentAndGetCallback, sandboxUser } from '@/tests/helpers/connect-flow';
 import { createTestDb, TEST_DB_KINDS, type TestDb } from '@/tests/helpers/test-db';
 import { startTikTokStack, type TikTokStack } from '@/tests/helpers/tiktok-stack';
@@ -43,12 +46,18 @@ describe.each(TEST_DB_KINDS)('token keep-alive fan-out on %s', (kind) => {
       userId: team.owner.id,
       sandboxUserId: user.id,
     });
-    const location = new URL(await handleConnectCallback(db, { kind: 'creator', params, userId: team.owner.id }));
+    const location = new URL(
+      await handleConnectCallback(db, { kind: 'creator', params, userId: team.owner.id }),
+    );
     return location.searchParams.get('account') ?? '';
   }
 
   it('enqueues one refresh job per due account, each in its workspace, and the pool refreshes them in parallel', async () => {
-    const due = [await connectCreator(teams[0]!), await connectCreator(teams[0]!), await connectCreator(teams[1]!)];
+    const due = [
+      await connectCreator(teams[0]!),
+      await connectCreator(teams[0]!),
+      await connectCreator(teams[1]!),
+    ];
     const fresh = await connectCreator(teams[1]!);
     await db
       .update(tiktokAccounts)
@@ -63,7 +72,9 @@ describe.each(TEST_DB_KINDS)('token keep-alive fan-out on %s', (kind) => {
     const fanOut = await keepTokensAlive(db);
     expect(fanOut.enqueued).toHaveLength(3);
     const queued = await db.select().from(jobs).where(eq(jobs.type, refreshAccountTokensJob.type));
-    expect(queued.map((job) => (job.payload as { accountId: string }).accountId).sort()).toEqual([...due].sort());
+    expect(queued.map((job) => (job.payload as { accountId: string }).accountId).sort()).toEqual(
+      [...due].sort(),
+    );
     const accountWorkspace = new Map(
       (await db.select().from(tiktokAccounts)).map((account) => [account.id, account.workspaceId]),
     );

@@ -33,7 +33,11 @@ describe.each(TEST_DB_KINDS)('operator view versus tenant view on %s', (kind) =>
   async function deliver(name: string, openId: string | null) {
     const body = webhookBody({ openId: openId ?? undefined, event: 'post.publish.complete' });
     const raw = openId ? body : JSON.stringify({ ...JSON.parse(body), user_openid: undefined });
-    const result = await ingestWebhookEvent(db, { source: 'tiktok', rawBody: Buffer.from(raw), signature: signatureFor(raw) });
+    const result = await ingestWebhookEvent(db, {
+      source: 'tiktok',
+      rawBody: Buffer.from(raw),
+      signature: signatureFor(raw),
+    });
     ids[name] = result.eventId!;
     const [job] = await db.select().from(jobs).where(sql`${jobs.payload}->>'eventId' = ${result.eventId}`);
     ids[`${name}EventJob`] = job!.id;
@@ -71,7 +75,12 @@ describe.each(TEST_DB_KINDS)('operator view versus tenant view on %s', (kind) =>
   });
 
   it('a tenant cannot retry an installation-wide job or another tenant’s: 404', async () => {
-    for (const jobId of [ids.installationJob!, ids.noAccountEventJob!, ids.unknownAccountEventJob!, ids.otherEventJob!]) {
+    for (const jobId of [
+      ids.installationJob!,
+      ids.noAccountEventJob!,
+      ids.unknownAccountEventJob!,
+      ids.otherEventJob!,
+    ]) {
       await expect(
         retryJob(db, { workspaceId: tenant.workspaceId, userId: tenant.id, jobId }),
       ).rejects.toMatchObject({ code: 'not_found' });

@@ -97,8 +97,22 @@ describe.each(TEST_DB_KINDS)('job schedules on %s', (kind) => {
       workspaceId,
     });
     expect(await nextRunAt(id)).toBe('2026-03-31T00:30:00.000Z'); // unchanged expression: next run kept
-    await setJobSchedule(db, { id, job: dailyReportJob, payload: { workspaceId }, cron: '30 2 * * *', timeZone: 'UTC', workspaceId });
-    await setJobSchedule(db, { id, job: dailyReportJob, payload: { workspaceId }, cron: '30 2 * * *', timeZone: 'Europe/Berlin', workspaceId });
+    await setJobSchedule(db, {
+      id,
+      job: dailyReportJob,
+      payload: { workspaceId },
+      cron: '30 2 * * *',
+      timeZone: 'UTC',
+      workspaceId,
+    });
+    await setJobSchedule(db, {
+      id,
+      job: dailyReportJob,
+      payload: { workspaceId },
+      cron: '30 2 * * *',
+      timeZone: 'Europe/Berlin',
+      workspaceId,
+    });
     const autumn = ['2026-10-24T00:30:00.000Z', '2026-10-25T00:30:00.000Z', '2026-10-26T01:30:00.000Z'];
     expect(await nextRunAt(id)).toBe(autumn[0]);
     for (const occurrence of autumn) {
@@ -109,13 +123,21 @@ describe.each(TEST_DB_KINDS)('job schedules on %s', (kind) => {
     expect(await fireFromThreeRunners()).toBe(0);
     const fired = await db.select().from(jobs);
     expect(fired.map((job) => job.dedupeKey).sort()).toEqual(autumn.map((at) => `schedule:${id}:${at}`));
-    expect(fired.every((job) => job.workspaceId === workspaceId && job.type === dailyReportJob.type)).toBe(true);
+    expect(fired.every((job) => job.workspaceId === workspaceId && job.type === dailyReportJob.type)).toBe(
+      true,
+    );
     expect(fired[0]?.payload).toEqual({ workspaceId });
   });
 
   it('collapses occurrences missed while nothing ran into one run', async () => {
     travelTo('2026-05-01T08:00:00Z');
-    await setJobSchedule(db, { id: 'hourly', job: dailyReportJob, payload: { workspaceId }, cron: '0 * * * *', timeZone: 'UTC' });
+    await setJobSchedule(db, {
+      id: 'hourly',
+      job: dailyReportJob,
+      payload: { workspaceId },
+      cron: '0 * * * *',
+      timeZone: 'UTC',
+    });
     travelTo('2026-05-03T08:10:00Z');
     expect(await fireFromThreeRunners()).toBe(1);
     expect(await nextRunAt('hourly')).toBe('2026-05-03T09:00:00.000Z');
@@ -123,13 +145,37 @@ describe.each(TEST_DB_KINDS)('job schedules on %s', (kind) => {
 
   it('refuses a bad expression or zone with a sentence, and goes away with its workspace', async () => {
     await expect(
-      setJobSchedule(db, { id: 'x', job: dailyReportJob, payload: { workspaceId }, cron: '61 * * * *', timeZone: 'UTC' }),
-    ).rejects.toMatchObject({ code: 'unprocessable_entity', message: expect.stringContaining('not a cron expression') });
+      setJobSchedule(db, {
+        id: 'x',
+        job: dailyReportJob,
+        payload: { workspaceId },
+        cron: '61 * * * *',
+        timeZone: 'UTC',
+      }),
+    ).rejects.toMatchObject({
+      code: 'unprocessable_entity',
+      message: expect.stringContaining('not a cron expression'),
+    });
     await expect(
-      setJobSchedule(db, { id: 'x', job: dailyReportJob, payload: { workspaceId }, cron: '0 6 * * *', timeZone: 'Mars/Olympus' }),
-    ).rejects.toMatchObject({ code: 'unprocessable_entity', message: expect.stringContaining('not an IANA time zone') });
+      setJobSchedule(db, {
+        id: 'x',
+        job: dailyReportJob,
+        payload: { workspaceId },
+        cron: '0 6 * * *',
+        timeZone: 'Mars/Olympus',
+      }),
+    ).rejects.toMatchObject({
+      code: 'unprocessable_entity',
+      message: expect.stringContaining('not an IANA time zone'),
+    });
     await expect(
-      setJobSchedule(db, { id: 'x', job: dailyReportJob, payload: { workspaceId: 1 } as never, cron: '0 6 * * *', timeZone: 'UTC' }),
+      setJobSchedule(db, {
+        id: 'x',
+        job: dailyReportJob,
+        payload: { workspaceId: 1 } as never,
+        cron: '0 6 * * *',
+        timeZone: 'UTC',
+      }),
     ).rejects.toThrow();
 
     const doomed = await createTestUser(db);
@@ -141,7 +187,13 @@ describe.each(TEST_DB_KINDS)('job schedules on %s', (kind) => {
       timeZone: 'Asia/Tokyo',
       workspaceId: doomed.workspaceId,
     });
-    await setJobSchedule(db, { id: 'kept', job: dailyReportJob, payload: { workspaceId }, cron: '0 6 * * *', timeZone: 'UTC' });
+    await setJobSchedule(db, {
+      id: 'kept',
+      job: dailyReportJob,
+      payload: { workspaceId },
+      cron: '0 6 * * *',
+      timeZone: 'UTC',
+    });
     await db.delete(workspaces).where(eq(workspaces.id, doomed.workspaceId));
     expect((await db.select().from(jobSchedules)).map((row) => row.id)).toEqual(['kept']);
     expect(await removeJobSchedule(db, 'kept')).toBe(true);
@@ -153,13 +205,23 @@ describe.each(TEST_DB_KINDS)('job schedules on %s', (kind) => {
     const declare = (cron: string) =>
       createJobRegistry([
         handleJob(
-          defineJob({ type: 'test.nightly', schema: z.object({}).loose(), schedule: { cron, timeZone: 'America/New_York' } }),
+          defineJob({
+            type: 'test.nightly',
+            schema: z.object({}).loose(),
+            schedule: { cron, timeZone: 'America/New_York' },
+          }),
           async () => 'ok',
         ),
       ]);
     await syncDeclaredSchedules(db, declare('0 3 * * *'));
     const [created] = await db.select().from(jobSchedules);
-    expect(created).toMatchObject({ id: 'test.nightly', declared: true, enabled: true, cron: '0 3 * * *', timeZone: 'America/New_York' });
+    expect(created).toMatchObject({
+      id: 'test.nightly',
+      declared: true,
+      enabled: true,
+      cron: '0 3 * * *',
+      timeZone: 'America/New_York',
+    });
     expect(created?.nextRunAt.toISOString()).toBe('2026-06-02T07:00:00.000Z');
 
     await db.update(jobSchedules).set({ enabled: false });

@@ -37,7 +37,11 @@ describe.each(TEST_DB_KINDS)('snoozing jobs on %s', (kind) => {
   });
 
   it('a TryLaterError from deep below, or ctx.snooze, reschedules without using up an attempt', async () => {
-    const pollJob = defineJob({ type: 'test.poll-status', schema: z.object({ publishId: z.string() }), maxAttempts: 2 });
+    const pollJob = defineJob({
+      type: 'test.poll-status',
+      schema: z.object({ publishId: z.string() }),
+      maxAttempts: 2,
+    });
     const seen: { attempt: number; snoozes: number }[] = [];
     const registry = createJobRegistry([
       handleJob(pollJob, async (_payload, ctx) => {
@@ -68,7 +72,13 @@ describe.each(TEST_DB_KINDS)('snoozing jobs on %s', (kind) => {
       await runDueJobs({ db, registry, workerId: 'w1', budgetMs: 5000 });
     }
     row = await getJob(db, id);
-    expect(row).toMatchObject({ status: 'succeeded', attempts: 1, snoozes: 3, note: null, result: { status: 'PUBLISH_COMPLETE' } });
+    expect(row).toMatchObject({
+      status: 'succeeded',
+      attempts: 1,
+      snoozes: 3,
+      note: null,
+      result: { status: 'PUBLISH_COMPLETE' },
+    });
     expect(seen).toEqual([
       { attempt: 1, snoozes: 0 },
       { attempt: 1, snoozes: 1 },
@@ -101,7 +111,11 @@ describe.each(TEST_DB_KINDS)('snoozing jobs on %s', (kind) => {
   });
 
   it('ends a job that has waited longer than its snooze window', async () => {
-    const windowJob = defineJob({ type: 'test.window', schema: z.object({}).loose(), snoozeWindowMs: 60_000 });
+    const windowJob = defineJob({
+      type: 'test.window',
+      schema: z.object({}).loose(),
+      snoozeWindowMs: 60_000,
+    });
     const registry = createJobRegistry([
       handleJob(windowJob, async () => {
         throw new TryLaterError('Retry-After: 30', 30_000);

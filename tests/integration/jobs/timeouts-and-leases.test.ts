@@ -52,7 +52,12 @@ describe.each(TEST_DB_KINDS)('timeouts, aborts and leases on %s', (kind) => {
     expect((stoppedWith as Error | null)?.name).toBe('TimeoutError');
     expect(writes.length).toBeLessThan(12);
     let row = await getJob(db, job.id);
-    expect(row).toMatchObject({ status: 'failed', attempts: 1, claims: 1, lastError: 'Timed out after 150 ms.' });
+    expect(row).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      claims: 1,
+      lastError: 'Timed out after 150 ms.',
+    });
 
     // The retry runs (and succeeds) while the first run's handler is still going.
     await makeDue(db, job.id);
@@ -63,7 +68,9 @@ describe.each(TEST_DB_KINDS)('timeouts, aborts and leases on %s', (kind) => {
     row = await getJob(db, job.id);
     expect(row).toMatchObject({ status: 'succeeded', attempts: 2, claims: 2, result: 'attempt 2 result' });
     // And if the first run tried to record its late result, the fence refuses it.
-    expect(await finishJob(db, { id: job.id, claims: 1, outcome: { kind: 'succeeded', result: 'late result' } })).toBe(false);
+    expect(
+      await finishJob(db, { id: job.id, claims: 1, outcome: { kind: 'succeeded', result: 'late result' } }),
+    ).toBe(false);
     expect(await getJob(db, job.id)).toMatchObject({ result: 'attempt 2 result' });
   });
 
@@ -91,7 +98,12 @@ describe.each(TEST_DB_KINDS)('timeouts, aborts and leases on %s', (kind) => {
     expect(stolen).toBe(0);
     expect(await long).toMatchObject({ succeeded: 1, leaseLost: 0 });
     expect(runs).toBe(1);
-    expect(await getJob(db, job.id)).toMatchObject({ status: 'succeeded', attempts: 1, claims: 1, result: 'uploaded' });
+    expect(await getJob(db, job.id)).toMatchObject({
+      status: 'succeeded',
+      attempts: 1,
+      claims: 1,
+      result: 'uploaded',
+    });
   });
 
   it('aborts a run whose lease was lost and drops its result', async () => {
@@ -110,7 +122,10 @@ describe.each(TEST_DB_KINDS)('timeouts, aborts and leases on %s', (kind) => {
     const running = runDueJobs({ db, registry, workerId: 'a', budgetMs: 5000, leaseMs: 300 });
     await sleep(150);
     // Another runner took the job over (its claim is newer).
-    await db.update(jobs).set({ claims: sql`${jobs.claims} + 1`, lockedBy: 'b' }).where(eq(jobs.id, job.id));
+    await db
+      .update(jobs)
+      .set({ claims: sql`${jobs.claims} + 1`, lockedBy: 'b' })
+      .where(eq(jobs.id, job.id));
     expect(await running).toMatchObject({ claimed: 1, leaseLost: 1, succeeded: 0 });
     expect((reason as Error | null)?.name).toBe('LeaseLostError');
     expect(await getJob(db, job.id)).toMatchObject({ status: 'running', lockedBy: 'b', result: null });

@@ -125,7 +125,9 @@ describe.each(TEST_DB_KINDS)('webhook event processing on %s', (kind) => {
     for (const id of publishing) {
       const row = await eventRow(id);
       expect(row.status).toBe('held');
-      expect(row.note).toMatch(/^Kept until publishing handles "post\.publish\.[a-z_]+" events; it runs then\.$/);
+      expect(row.note).toMatch(
+        /^Kept until publishing handles "post\.publish\.[a-z_]+" events; it runs then\.$/,
+      );
     }
     for (const id of inbox) {
       const row = await eventRow(id);

@@ -35,19 +35,20 @@ export default async function WebhooksAndJobsPage() {
       <div className="space-y-6">
         <Card
           title="Job queue"
-          description="Background work for the whole installation: webhook processing, publishing, syncing."
+          description="This workspace's background work: its accounts' webhook events, token refreshes, publishing, reports."
           actions={
             <a href="/settings/webhooks" className="text-sm text-brand-700 hover:underline">
               Refresh
             </a>
           }
         >
-          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6" data-testid="queue-stats">
+          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4 lg:grid-cols-7" data-testid="queue-stats">
             {[
               ['Due now', stats.due],
               ['Oldest due', stats.due > 0 ? formatAge(stats.oldestDueAgeSeconds) : '—'],
               ['Running', stats.running],
               ['Scheduled', stats.scheduled],
+              ['Snoozed', stats.snoozed],
               ['Retrying', stats.retrying],
               ['Dead', stats.dead],
             ].map(([label, value]) => (
@@ -94,7 +95,7 @@ export default async function WebhooksAndJobsPage() {
 
         <Card
           title="Recent webhook events"
-          description="Deliveries from TikTok about this workspace’s accounts, and app-wide ones about no connected account."
+          description="Deliveries from TikTok about this workspace’s accounts. Events waiting for a handler run once Tokdesk has one."
         >
           {events.length === 0 ? (
             <p className="text-sm text-slate-500">
@@ -136,7 +137,7 @@ export default async function WebhooksAndJobsPage() {
                       <td className="py-2 pr-4">
                         {event.accountLabel ?? (
                           <span className="text-slate-500" title={event.userOpenId ?? undefined}>
-                            App-wide
+                            —
                           </span>
                         )}
                       </td>

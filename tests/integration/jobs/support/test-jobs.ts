@@ -12,7 +12,7 @@ export type TestHandler = (payload: { n: number }, ctx: JobContext) => Promise<u
 /** A registry of test job types sharing the real machinery; options per type (timeouts, limits…). */
 export function testRegistry(
   handlers: Record<string, TestHandler>,
-  options: Record<string, Partial<Omit<JobType, 'type' | 'schema'>>> = {},
+  options: Record<string, Partial<Omit<JobType, 'type' | 'schema' | 'schedule' | 'concurrencyKey'>>> = {},
 ): JobRegistry {
   return createJobRegistry(
     Object.entries(handlers).map(([type, handle]) =>
@@ -24,7 +24,11 @@ export function testRegistry(
   );
 }
 
-export async function insertJob(db: Db, type: string, values: Partial<typeof jobs.$inferInsert> = {}): Promise<Job> {
+export async function insertJob(
+  db: Db,
+  type: string,
+  values: Partial<typeof jobs.$inferInsert> = {},
+): Promise<Job> {
   const [row] = await db
     .insert(jobs)
     .values({ type, payload: { n: 1 }, maxAttempts: 3, ...values })

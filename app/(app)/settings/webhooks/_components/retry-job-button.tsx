@@ -4,8 +4,17 @@ import { useActionState } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { retryJobAction } from '../../_actions/retry-job-action';
 
-export function RetryJobButton({ jobId, label }: { jobId: string; label: string }) {
-  const [result, formAction] = useActionState(retryJobAction, null);
+/** Retry for one job; the operator view passes its own action (any job, installation-wide ones too). */
+export function RetryJobButton({
+  jobId,
+  label,
+  action = retryJobAction,
+}: {
+  jobId: string;
+  label: string;
+  action?: typeof retryJobAction;
+}) {
+  const [result, formAction] = useActionState(action, null);
   return (
     <form action={formAction} className="flex flex-col items-end gap-1">
       <input type="hidden" name="jobId" value={jobId} />
@@ -14,7 +23,7 @@ export function RetryJobButton({ jobId, label }: { jobId: string; label: string 
       </SubmitButton>
       {result?.ok ? (
         <p role="status" className="text-xs text-emerald-700">
-          Queued to run now.
+          Started.
         </p>
       ) : null}
       {result && !result.ok ? (

@@ -12,7 +12,10 @@ const TONES = {
   dead: 'danger',
 } as const;
 
-const LABELS: Partial<Record<keyof typeof TONES, string>> = { failed: 'retrying', held: 'waiting for a handler' };
+const LABELS: Partial<Record<keyof typeof TONES, string>> = {
+  failed: 'retrying',
+  held: 'waiting for a handler',
+};
 
 export function StatusBadge({ status }: { status: keyof typeof TONES }) {
   return <Badge tone={TONES[status]}>{LABELS[status] ?? status}</Badge>;
