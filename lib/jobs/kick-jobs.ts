@@ -10,8 +10,11 @@ import { runDueJobs } from './run-due-jobs';
 
 /** An after-response run stops claiming after this long… */
 export const KICK_BUDGET_MS = 10_000;
-/** …and every run it claimed has ended by then (well inside any function's maxDuration). */
-export const KICK_DEADLINE_MS = 25_000;
+/**
+ * …and every run it claimed has ended by then: room for the default 30 s job timeout, and inside
+ * the 60 s a Vercel function gets on any plan. Types with longer timeouts wait for a cron or worker.
+ */
+export const KICK_DEADLINE_MS = 45_000;
 const KICK_CONCURRENCY = 8;
 
 type KickState = { queue: KickQueue; running: Promise<void> | null };
