@@ -1,14 +1,14 @@
 import { hostname } from 'node:os';
 import { createDb } from '../lib/db/create-db';
 import { JOB_REGISTRY } from '../lib/job-handlers';
-import { DEFAULT_CONCURRENCY } from '../lib/jobs/run-due-jobs';
+import { DEFAULT_WORKER_CONCURRENCY } from '../lib/jobs/run-due-jobs';
 import { startJobTicker } from '../lib/jobs/start-job-ticker';
 import { loadEnvFiles } from './support/load-env-files';
 
 /**
  * `npm run jobs:work`: a standalone worker for servers that run jobs apart from the web process
  * (set JOBS_TICKER=off on the web servers then). Any number may run at once. It keeps a pool of
- * JOBS_CONCURRENCY runs (default 16) and polls every JOBS_POLL_MS (default 1000) when idle.
+ * JOBS_CONCURRENCY runs (default 64) and polls every JOBS_POLL_MS (default 1000) when idle.
  * Ctrl-C / SIGTERM stops claiming and lets running jobs finish. Runs under the `react-server`
  * condition so server-only modules load outside Next.
  */
@@ -23,7 +23,7 @@ if (!databaseUrl) {
 }
 
 const pollMs = Number(process.env.JOBS_POLL_MS ?? 1000);
-const concurrency = Number(process.env.JOBS_CONCURRENCY ?? DEFAULT_CONCURRENCY);
+const concurrency = Number(process.env.JOBS_CONCURRENCY ?? DEFAULT_WORKER_CONCURRENCY);
 const workerId = `worker:${hostname()}:${process.pid}`;
 // Handlers' own queries, the claim, the finish batch and the lease heartbeat all need connections.
 const handle = await createDb({ url: databaseUrl, maxConnections: Math.min(20, concurrency + 3) });

@@ -19,10 +19,16 @@ export type ClaimedJob = {
   createdAt: Date;
 };
 
+export type ClaimResult = {
+  jobs: ClaimedJob[];
+  /** Running jobs whose lease had run out, put back in the queue by this claim (claimable next). */
+  released: number;
+};
+
 export type ClaimJobsOptions = {
   workerId: string;
   limit: number;
-  /** How long the claim holds unless extended; after that another worker may take the job over. */
+  /** How long the claim holds unless extended; after that the job is released to other workers. */
   leaseMs: number;
   /** Claimed first, ahead of older due work (jobs a person just started). */
   preferIds?: readonly string[];
@@ -34,22 +40,25 @@ export type ClaimJobsOptions = {
   maxConcurrency?: Readonly<Record<string, number>>;
 };
 
-// Claims are serialised across runners by this transaction-level lock, so the counts of running
-// jobs per type and per key that a claim reads cannot be raced by another claim (Postgres takes the
-// claim's snapshot after the lock). One claim moves a whole batch, so this costs little.
-const CLAIM_LOCK = 7_403_155_112;
 // Due rows looked at per claimed row: room to skip rows whose key or type is busy.
 const SCAN_FACTOR = 4;
+/** Expired leases released per claim; more are released by the next claims. */
+const RELEASE_LIMIT = 100;
 
 /**
- * Leases up to `limit` jobs to one worker in one statement: due `pending`/`failed` jobs, and
- * `running` ones whose lease ran out (their worker died). Never two jobs with the same concurrency
- * key at once, never a key that has a job running, never more of a type than its cap. The attempt
- * is counted here, so a job that kills its worker every time still runs out of attempts.
+ * Leases up to `limit` due `pending`/`failed` jobs to one worker, in ONE statement (one round trip,
+ * one commit per batch). Never two jobs with the same concurrency key at once, never a key that has
+ * a job running, never more of a type than its cap: the claim picks accordingly, and the unique
+ * indexes on running keys and type slots make it hold even when two runners race (the loser's
+ * statement fails as a whole and it simply claims again). The attempt is counted here, so a job
+ * that kills its worker every time still runs out of attempts.
+ *
+ * The same statement releases `running` jobs whose lease ran out (their worker died or hung): back
+ * to `pending`, or `dead` when that was their last attempt; the next claim picks them up.
  */
-export async function claimJobs(db: Db, options: ClaimJobsOptions): Promise<ClaimedJob[]> {
+export async function claimJobs(db: Db, options: ClaimJobsOptions): Promise<ClaimResult> {
   const { workerId, limit, leaseMs } = options;
-  if (limit <= 0) return [];
+  if (limit <= 0) return { jobs: [], released: 0 };
   const json = (value: unknown) => JSON.stringify(value);
   const limits = Object.entries(options.maxConcurrency ?? {}).map(([type, max]) => ({ type, max }));
   const now = appNowSql();
@@ -60,82 +69,95 @@ export async function claimJobs(db: Db, options: ClaimJobsOptions): Promise<Clai
     and (${options.onlyTypes ? 1 : 0} = 0
          or j.type in (select jsonb_array_elements_text(${json(options.onlyTypes ?? [])}::jsonb)))
     and (j.concurrency_key is null or not exists (
-      select 1 from jobs r where r.status = 'running' and r.concurrency_key = j.concurrency_key and r.id <> j.id))`;
-  const scan = limit * SCAN_FACTOR;
+      select 1 from jobs r where r.status = 'running' and r.concurrency_key = j.concurrency_key))`;
   const columns = sql`j.id, j.type, j.concurrency_key, j.run_at`;
-
-  const claim = () =>
-    db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`);
-      return tx.execute(sql`
-        with limits as (
-          select * from jsonb_to_recordset(${json(limits)}::jsonb) as l(type text, max int)
-        ),
-        running_by_type as (
-          select j.type, count(*)::int as n from jobs j join limits l on l.type = j.type
-          where j.status = 'running' and j.locked_until >= now() group by j.type
-        ),
-        full_types as (
-          select l.type from limits l left join running_by_type r on r.type = l.type
-          where coalesce(r.n, 0) >= l.max
-        ),
-        preferred as (
-          select ${columns}, 0 as tier from jobs j
-          where j.id in (select jsonb_array_elements_text(${preferIds}::jsonb))
-            and j.status in ('pending', 'failed') and j.run_at <= ${now} and ${filters}
-          for update skip locked
-        ),
-        expired as (
-          select ${columns}, 1 as tier from jobs j
-          where j.status = 'running' and j.locked_until < now() and ${filters}
-          order by j.locked_until limit ${scan}
-          for update skip locked
-        ),
-        due as (
-          select ${columns}, 2 as tier from jobs j
-          where j.status in ('pending', 'failed') and j.run_at <= ${now} and ${filters}
-            and j.id not in (select jsonb_array_elements_text(${preferIds}::jsonb))
-          order by j.run_at limit ${scan}
-          for update skip locked
-        ),
-        candidates as (
-          select *, row_number() over (partition by coalesce(concurrency_key, id) order by tier, run_at, id) as key_rank
-          from (select * from preferred union all select * from expired union all select * from due) c
-        ),
-        ranked as (
-          select *, row_number() over (partition by type order by tier, run_at, id) as type_rank
-          from candidates where key_rank = 1
-        ),
-        picked as (
-          select r.id from ranked r
-          left join limits l on l.type = r.type
-          left join running_by_type rt on rt.type = r.type
-          where l.max is null or r.type_rank <= l.max - coalesce(rt.n, 0)
-          order by r.tier, r.run_at, r.id
-          limit ${limit}
-        )
-        update jobs set
-          status = 'running',
-          attempts = jobs.attempts + 1,
-          claims = jobs.claims + 1,
-          locked_by = ${workerId},
-          locked_until = now() + make_interval(secs => ${leaseMs / 1000}),
-          updated_at = now()
-        from picked where jobs.id = picked.id
-        returning jobs.id, jobs.type, jobs.payload, jobs.attempts, jobs.max_attempts, jobs.claims,
-                  jobs.snoozes, jobs.concurrency_key, jobs.last_error, jobs.created_at`);
-    });
 
   let result: unknown;
   try {
-    result = await claim();
+    result = await db.execute(sql`
+      with released as (
+        update jobs set
+          status = (case when attempts >= max_attempts then 'dead' else 'pending' end)::job_status,
+          last_error = case when attempts >= max_attempts
+            then coalesce(last_error, 'The worker running the last attempt stopped before finishing.')
+            else last_error end,
+          finished_at = case when attempts >= max_attempts then now() end,
+          locked_by = null, locked_until = null, type_slot = null, updated_at = now()
+        where id in (
+          select id from jobs where status = 'running' and locked_until < now()
+          order by locked_until limit ${RELEASE_LIMIT} for update skip locked)
+        returning id
+      ),
+      limits as (
+        select * from jsonb_to_recordset(${json(limits)}::jsonb) as l(type text, max int)
+      ),
+      free_slots as (
+        select l.type, s.slot, row_number() over (partition by l.type order by s.slot) as n
+        from limits l cross join lateral generate_series(1, l.max) as s(slot)
+        where not exists (
+          select 1 from jobs r where r.status = 'running' and r.type = l.type and r.type_slot = s.slot)
+      ),
+      full_types as (
+        select l.type from limits l where not exists (select 1 from free_slots f where f.type = l.type)
+      ),
+      preferred as (
+        select ${columns}, 0 as tier from jobs j
+        where j.id in (select jsonb_array_elements_text(${preferIds}::jsonb))
+          and j.status in ('pending', 'failed') and j.run_at <= ${now} and ${filters}
+        for update skip locked
+      ),
+      due as (
+        select ${columns}, 1 as tier from jobs j
+        where j.status in ('pending', 'failed') and j.run_at <= ${now} and ${filters}
+          and j.id not in (select jsonb_array_elements_text(${preferIds}::jsonb))
+        order by j.run_at limit ${limit * SCAN_FACTOR}
+        for update skip locked
+      ),
+      candidates as (
+        select *, row_number() over (partition by coalesce(concurrency_key, id) order by tier, run_at, id) as key_rank
+        from (select * from preferred union all select * from due) c
+      ),
+      ranked as (
+        select *, row_number() over (partition by type order by tier, run_at, id) as type_rank
+        from candidates where key_rank = 1
+      ),
+      picked as (
+        select r.id, f.slot from ranked r
+        left join limits l on l.type = r.type
+        left join free_slots f on f.type = r.type and f.n = r.type_rank
+        where l.max is null or f.slot is not null
+        order by r.tier, r.run_at, r.id
+        limit ${limit}
+      ),
+      claimed as (
+      update jobs set
+        status = 'running',
+        attempts = jobs.attempts + 1,
+        claims = jobs.claims + 1,
+        type_slot = picked.slot,
+        locked_by = ${workerId},
+        locked_until = now() + make_interval(secs => ${leaseMs / 1000}),
+        updated_at = now()
+      from picked where jobs.id = picked.id
+      returning jobs.id, jobs.type, jobs.payload, jobs.attempts, jobs.max_attempts, jobs.claims,
+                jobs.snoozes, jobs.concurrency_key, jobs.last_error, jobs.created_at
+      )
+      -- One row even when nothing was claimed, to carry the number released.
+      select claimed.*, (select count(*)::int from released) as released
+      from (select 1) as one left join claimed on true`);
   } catch (error) {
-    // The unique running-key index refused a second running job for a key: only possible when a
-    // running row changed hands outside a claim. Nothing was claimed; the next claim sees the truth.
-    if (!isRunningKeyConflict(error)) throw error;
-    return [];
+    // Another runner won a race for a key or a type slot (a unique index refused ours). Nothing was
+    // claimed; the next claim sees the winner's rows.
+    if (!isRunningConflict(error)) throw error;
+    return { jobs: [], released: 0 };
   }
-  return rowsOf<RawClaimedJob>(result).map((row) => ({
+  const rows = rowsOf<RawClaimedJob>(result);
+  const jobs = rows.flatMap((row) => (row.id === null ? [] : [toClaimedJob({ ...row, id: row.id })]));
+  return { jobs, released: Number(rows[0]?.released ?? 0) };
+}
+
+function toClaimedJob(row: RawClaimedJob & { id: string }): ClaimedJob {
+  return {
     id: row.id,
     type: row.type,
     payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as unknown) : row.payload,
@@ -146,11 +168,12 @@ export async function claimJobs(db: Db, options: ClaimJobsOptions): Promise<Clai
     concurrencyKey: row.concurrency_key,
     lastError: row.last_error,
     createdAt: new Date(row.created_at),
-  }));
+  };
 }
 
 type RawClaimedJob = {
-  id: string;
+  released: number | string;
+  id: string | null;
   type: string;
   payload: unknown;
   attempts: number | string;
@@ -162,10 +185,12 @@ type RawClaimedJob = {
   created_at: Date | string;
 };
 
-function isRunningKeyConflict(error: unknown): boolean {
+const RUNNING_INDEXES = new Set(['jobs_running_key_idx', 'jobs_running_type_slot_idx']);
+
+function isRunningConflict(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 4; depth += 1) {
     const { code, constraint_name, constraint } = current as Record<string, unknown>;
-    if (code === '23505' && (constraint_name ?? constraint) === 'jobs_running_key_idx') return true;
+    if (code === '23505' && RUNNING_INDEXES.has(String(constraint_name ?? constraint))) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;

@@ -49,6 +49,7 @@ export async function finishJobs(db: Db, finishes: readonly JobFinish[]): Promis
       finished_at = case when v.status in ('succeeded', 'dead') then now() end,
       locked_by = null,
       locked_until = null,
+      type_slot = null,
       updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
       as v(id text, claims int, status text, snoozed int, result jsonb, error text, note text, delay_ms float8)

@@ -12,6 +12,12 @@ import { runRunnerMaintenance } from './runner-maintenance';
 /** A run's lease, renewed every third of it while the handler works. */
 export const DEFAULT_LEASE_MS = 60_000;
 export const DEFAULT_CONCURRENCY = 16;
+/**
+ * A standalone worker's pool (`npm run jobs:work`). Bigger batches mean fewer statements per job:
+ * one worker drains short jobs faster than webhooks arrive. Handlers beyond the connection pool
+ * simply wait for a connection.
+ */
+export const DEFAULT_WORKER_CONCURRENCY = 64;
 /** Time kept back from a deadline for recording the outcome. */
 const FINISH_MARGIN_MS = 1000;
 /** A long-lived runner whose claim failed (database down) waits this long before the next. */
@@ -169,16 +175,17 @@ export async function runDueJobs(options: RunDueJobsOptions): Promise<RunDueJobs
         if (excludeTypes !== null) {
           const preferIds = kicks?.take() ?? [];
           let claimed: ClaimedJob[] = [];
+          let released = 0;
           lastClaimFailed = false;
           try {
-            claimed = await claimJobs(db, {
+            ({ jobs: claimed, released } = await claimJobs(db, {
               workerId,
               limit: free,
               leaseMs,
               preferIds,
               excludeTypes,
               maxConcurrency: limitsOf(registry),
-            });
+            }));
           } catch (error) {
             if (!options.onClaimError) claimFailed = error;
             else options.onClaimError(error);
@@ -186,8 +193,9 @@ export async function runDueJobs(options: RunDueJobsOptions): Promise<RunDueJobs
           }
           result.claimed += claimed.length;
           for (const job of claimed) start(job);
-          if (claimed.length === 0) exhausted = true;
-          if (claimed.length > 0) continue;
+          // Jobs it released from dead workers are claimable by the very next claim.
+          if (claimed.length === 0 && released === 0) exhausted = true;
+          if (claimed.length > 0 || released > 0) continue;
         } else if (inFlight.size === 0 && finisher.idle) break;
       }
       const settled = inFlight.size === 0 && finisher.idle;

@@ -42,6 +42,8 @@ export const jobs = pgTable(
     snoozes: integer('snoozes').notNull().default(0),
     /** Jobs sharing a key run one at a time (one account, one conversation); null = no such limit. */
     concurrencyKey: text('concurrency_key'),
+    /** For types with a concurrency cap: which of its N slots this running job holds (set by the claim). */
+    typeSlot: integer('type_slot'),
     /** Why the job waits (its last snooze reason); cleared when it finishes. */
     note: text('note'),
     lockedBy: text('locked_by'),
@@ -72,6 +74,10 @@ export const jobs = pgTable(
     uniqueIndex('jobs_running_key_idx')
       .on(table.concurrencyKey)
       .where(sql`${table.status} = 'running' and ${table.concurrencyKey} is not null`),
+    // …and behind per-type caps: a running job holds one of its type's numbered slots.
+    uniqueIndex('jobs_running_type_slot_idx')
+      .on(table.type, table.typeSlot)
+      .where(sql`${table.status} = 'running' and ${table.typeSlot} is not null`),
   ],
 );
 

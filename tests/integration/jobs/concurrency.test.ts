@@ -56,10 +56,10 @@ describe.each(TEST_DB_KINDS)('concurrency keys and per-type limits on %s', (kind
     for (let i = 0; i < 3; i += 1) await insertJob(db, 'test.keyed', { concurrencyKey: 'account:a' });
     await insertJob(db, 'test.keyed', { concurrencyKey: 'account:b' });
     await insertJob(db, 'test.keyed');
-    const first = await claimJobs(db, { workerId: 'w1', limit: 10, leaseMs: 60_000 });
+    const { jobs: first } = await claimJobs(db, { workerId: 'w1', limit: 10, leaseMs: 60_000 });
     expect(first.map((job) => job.concurrencyKey).sort()).toEqual(['account:a', 'account:b', null]);
     // account:a still has two queued, but one of its jobs is running.
-    expect(await claimJobs(db, { workerId: 'w2', limit: 10, leaseMs: 60_000 })).toEqual([]);
+    expect((await claimJobs(db, { workerId: 'w2', limit: 10, leaseMs: 60_000 })).jobs).toEqual([]);
   });
 
   it('runs jobs sharing a key one at a time across runners, others in parallel', async () => {

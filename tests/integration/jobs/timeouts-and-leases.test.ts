@@ -93,7 +93,7 @@ describe.each(TEST_DB_KINDS)('timeouts, aborts and leases on %s', (kind) => {
     let stolen = 0;
     while (Date.now() - started < 1300) {
       await sleep(100);
-      stolen += (await claimJobs(db, { workerId: 'thief', limit: 5, leaseMs: 300 })).length;
+      stolen += (await claimJobs(db, { workerId: 'thief', limit: 5, leaseMs: 300 })).jobs.length;
     }
     expect(stolen).toBe(0);
     expect(await long).toMatchObject({ succeeded: 1, leaseLost: 0 });
