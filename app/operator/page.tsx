@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { formatAge, formatTime } from '@/app/(app)/settings/webhooks/_components/format-time';
+import { QueueStatsList } from '@/app/(app)/settings/webhooks/_components/queue-stats-list';
 import { RetryJobButton } from '@/app/(app)/settings/webhooks/_components/retry-job-button';
 import { StatusBadge } from '@/app/(app)/settings/webhooks/_components/status-badge';
+import { WebhookEventsTable } from '@/app/(app)/settings/webhooks/_components/webhook-events-table';
 import { AppShell } from '@/components/app-shell/app-shell';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -16,8 +18,6 @@ import { listWebhookEventsForOperator } from '@/lib/webhooks/list-webhook-events
 import { retryJobAsOperatorAction } from './_actions/retry-job-as-operator-action';
 
 export const metadata: Metadata = { title: 'Operator' };
-
-const SOURCE_LABELS = { tiktok: 'TikTok (creators)', 'tiktok-business': 'TikTok Business' } as const;
 
 // Outside the (app) group on purpose: everyone who is not an operator, signed in or not, gets 404.
 export default async function OperatorPage() {
@@ -46,23 +46,7 @@ export default async function OperatorPage() {
             </a>
           }
         >
-          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4 lg:grid-cols-8" data-testid="queue-health">
-            {[
-              ['Due now', stats.due],
-              ['Oldest due', stats.due > 0 ? formatAge(stats.oldestDueAgeSeconds) : '—'],
-              ['Running', stats.running],
-              ['Scheduled', stats.scheduled],
-              ['Snoozed', stats.snoozed],
-              ['Retrying', stats.retrying],
-              ['Dead', stats.dead],
-              ['Held events', health.heldEvents],
-            ].map(([label, value]) => (
-              <div key={label}>
-                <dt className="text-xs font-medium text-slate-500">{label}</dt>
-                <dd className="mt-1 text-lg font-semibold text-slate-900">{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <QueueStatsList stats={stats} extra={[['Held events', health.heldEvents]]} testId="queue-health" />
           {health.byType.length > 0 ? (
             <div className="mt-4 overflow-x-auto">
               <table className="w-full text-left text-sm" aria-label="Queue by job type">
@@ -181,46 +165,7 @@ export default async function OperatorPage() {
           {events.length === 0 ? (
             <p className="text-sm text-slate-500">No events yet.</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm" aria-label="Webhook events">
-                <thead className="text-xs text-slate-500">
-                  <tr>
-                    {['Received', 'Source', 'Event', 'Account id', 'Status', 'Attempts'].map((heading) => (
-                      <th key={heading} className="py-2 pr-4 font-medium">
-                        {heading}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {events.map((event) => (
-                    <tr key={event.id} data-testid="operator-webhook-event" className="align-top">
-                      <td className="py-2 pr-4 whitespace-nowrap text-xs text-slate-500">
-                        <time dateTime={event.receivedAt.toISOString()}>{formatTime(event.receivedAt)}</time>
-                      </td>
-                      <td className="py-2 pr-4 whitespace-nowrap">{SOURCE_LABELS[event.source]}</td>
-                      <td className="py-2 pr-4">
-                        <span className="font-mono text-xs">{event.event}</span>
-                        {event.note || event.lastError ? (
-                          <p
-                            className={
-                              event.lastError ? 'mt-1 text-xs text-red-700' : 'mt-1 text-xs text-slate-500'
-                            }
-                          >
-                            {event.lastError ?? event.note}
-                          </p>
-                        ) : null}
-                      </td>
-                      <td className="py-2 pr-4 font-mono text-xs">{event.userOpenId ?? '—'}</td>
-                      <td className="py-2 pr-4">
-                        <StatusBadge status={event.status} />
-                      </td>
-                      <td className="py-2">{event.attempts}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <WebhookEventsTable events={events} account="id" testId="operator-webhook-event" />
           )}
         </Card>
       </div>

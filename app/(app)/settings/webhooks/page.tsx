@@ -8,13 +8,13 @@ import { getQueueStats } from '@/lib/jobs/get-queue-stats';
 import { listProblemJobs } from '@/lib/jobs/list-problem-jobs';
 import { listWebhookEvents } from '@/lib/webhooks/list-webhook-events';
 import { SettingsTabs } from '../_components/settings-tabs';
-import { formatAge, formatTime } from './_components/format-time';
+import { formatTime } from './_components/format-time';
+import { QueueStatsList } from './_components/queue-stats-list';
 import { RetryJobButton } from './_components/retry-job-button';
 import { StatusBadge } from './_components/status-badge';
+import { WebhookEventsTable } from './_components/webhook-events-table';
 
 export const metadata: Metadata = { title: 'Webhooks & jobs' };
-
-const SOURCE_LABELS = { tiktok: 'TikTok (creators)', 'tiktok-business': 'TikTok Business' } as const;
 
 export default async function WebhooksAndJobsPage() {
   const { user, workspace } = requireRoleForPage(await requireWorkspaceForPage('/settings/webhooks'), [
@@ -42,22 +42,7 @@ export default async function WebhooksAndJobsPage() {
             </a>
           }
         >
-          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4 lg:grid-cols-7" data-testid="queue-stats">
-            {[
-              ['Due now', stats.due],
-              ['Oldest due', stats.due > 0 ? formatAge(stats.oldestDueAgeSeconds) : '—'],
-              ['Running', stats.running],
-              ['Scheduled', stats.scheduled],
-              ['Snoozed', stats.snoozed],
-              ['Retrying', stats.retrying],
-              ['Dead', stats.dead],
-            ].map(([label, value]) => (
-              <div key={label}>
-                <dt className="text-xs font-medium text-slate-500">{label}</dt>
-                <dd className="mt-1 text-lg font-semibold text-slate-900">{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <QueueStatsList stats={stats} testId="queue-stats" />
         </Card>
 
         <Card
@@ -103,53 +88,7 @@ export default async function WebhooksAndJobsPage() {
               someone removes Tokdesk’s access.
             </p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm" aria-label="Recent webhook events">
-                <thead className="text-xs text-slate-500">
-                  <tr>
-                    <th className="py-2 pr-4 font-medium">Received</th>
-                    <th className="py-2 pr-4 font-medium">Source</th>
-                    <th className="py-2 pr-4 font-medium">Event</th>
-                    <th className="py-2 pr-4 font-medium">Account</th>
-                    <th className="py-2 pr-4 font-medium">Status</th>
-                    <th className="py-2 font-medium">Attempts</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {events.map((event) => (
-                    <tr key={event.id} data-testid="webhook-event" className="align-top">
-                      <td className="py-2 pr-4 whitespace-nowrap text-xs text-slate-500">
-                        <time dateTime={event.receivedAt.toISOString()}>{formatTime(event.receivedAt)}</time>
-                      </td>
-                      <td className="py-2 pr-4 whitespace-nowrap">{SOURCE_LABELS[event.source]}</td>
-                      <td className="py-2 pr-4">
-                        <span className="font-mono text-xs">{event.event}</span>
-                        {event.note || event.lastError ? (
-                          <p
-                            className={
-                              event.lastError ? 'mt-1 text-xs text-red-700' : 'mt-1 text-xs text-slate-500'
-                            }
-                          >
-                            {event.lastError ?? event.note}
-                          </p>
-                        ) : null}
-                      </td>
-                      <td className="py-2 pr-4">
-                        {event.accountLabel ?? (
-                          <span className="text-slate-500" title={event.userOpenId ?? undefined}>
-                            —
-                          </span>
-                        )}
-                      </td>
-                      <td className="py-2 pr-4">
-                        <StatusBadge status={event.status} />
-                      </td>
-                      <td className="py-2">{event.attempts}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <WebhookEventsTable events={events} account="label" testId="webhook-event" />
           )}
         </Card>
       </div>
