@@ -1,10 +1,6 @@
 import { spawn } from 'node:child_process';
-import { createHmac, randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import postgres from 'postgres';
-import { startEmbeddedKv } from '../scripts/support/start-embedded-kv';
-import { hasPostgres, TEST_POSTGRES_URL } from '../tests/helpers/services';
-import { ensureBuild } from './support/ensure-build';
+import { startIngestStack } from './support/ingest-stack';
 import { type LoadResult, runFixedRate, runMaxThroughput } from './support/load-generator';
 
 /**
@@ -12,8 +8,9 @@ import { type LoadResult, runFixedRate, runMaxThroughput } from './support/load-
  * [--connections 32] [--baseline-seconds 10] [--duplicate-every 100]`
  *
  * Webhook ingest (signed, verified, stored with its job) against `next start` on a fresh database
- * on the machine's PostgreSQL, next to a trivial route handler measured in the same run. Prints a
- * table and, as the very last line, one JSON object with the same figures.
+ * on the machine's PostgreSQL, next to a trivial route handler measured in the same run; then a
+ * standalone worker drains the queue it filled. Prints a table and, as the very last line, one
+ * JSON object with the same figures.
  */
 const { values: flags } = parseArgs({
   options: {
@@ -25,8 +22,9 @@ const { values: flags } = parseArgs({
     'duplicate-every': { type: 'string', default: '100' },
     port: { type: 'string', default: '3300' },
     // off: the web process only ingests and a standalone worker drains the queue afterwards, the
-    // set-up docs/webhooks-and-jobs.md recommends for high webhook volume; on: the default ticker.
+    // set-up the README recommends for high webhook volume; on: the default ticker.
     ticker: { type: 'string', default: 'off' },
+    'drain-seconds': { type: 'string', default: '300' },
   },
 });
 const EVENTS = Number(flags.events);
@@ -36,93 +34,17 @@ const CONNECTIONS = Number(flags.connections);
 const BASELINE_MS = Number(flags['baseline-seconds']) * 1000;
 const DUPLICATE_EVERY = Number(flags['duplicate-every']);
 const PORT = Number(flags.port);
-const SECRET = `bench-secret-${randomBytes(8).toString('hex')}`;
-const CLIENT_KEY = 'benchclientkey01';
-const WEBHOOK_PATH = '/api/webhooks/tiktok';
-const NOOP_PATH = '/api/bench/noop';
-
-if (!hasPostgres) {
-  console.error(`[bench] PostgreSQL is required (looked at ${TEST_POSTGRES_URL}).`);
-  process.exit(1);
-}
+const DRAIN_MS = Number(flags['drain-seconds']) * 1000;
 const log = (message: string) => console.error(`[bench] ${message}`);
 
-await ensureBuild(log);
-
-const dbName = `tokdesk_bench_${randomBytes(5).toString('hex')}`;
-const admin = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {} });
-await admin.unsafe(`CREATE DATABASE ${dbName}`);
-const databaseUrl = new URL(TEST_POSTGRES_URL);
-databaseUrl.pathname = `/${dbName}`;
-const kv = await startEmbeddedKv(PORT + 80, undefined);
-const appUrl = `http://127.0.0.1:${PORT}`;
-const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(PORT),
-    APP_URL: appUrl,
-    AUTH_SECRET: randomBytes(32).toString('base64'),
-    DATABASE_URL: databaseUrl.toString(),
-    UPSTASH_REDIS_REST_URL: kv.url,
-    UPSTASH_REDIS_REST_TOKEN: 'tokdesk-local-kv-token',
-    TOKEN_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-    CRON_SECRET: randomBytes(24).toString('hex'),
-    TIKTOK_CLIENT_KEY: CLIENT_KEY,
-    TIKTOK_CLIENT_SECRET: SECRET,
-    BENCH_ROUTES: '1',
-    EMAIL_OUTBOX: '1',
-    JOBS_TICKER: flags.ticker === 'off' ? 'off' : 'on',
-  },
-});
-const sql = postgres(databaseUrl.toString(), { max: 1, onnotice: () => {} });
-
-async function cleanup() {
-  if (app.exitCode === null) app.kill('SIGTERM');
-  await new Promise((resolve) => (app.exitCode === null ? app.once('exit', resolve) : resolve(null)));
-  await sql.end().catch(() => {});
-  await kv.close().catch(() => {});
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});
-  await admin.end();
-}
-process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+const stack = await startIngestStack({ port: PORT, ticker: flags.ticker === 'off' ? 'off' : 'on', log });
+const { sql, counts } = stack;
+process.once('SIGINT', () => void stack.cleanup().then(() => process.exit(130)));
 
 try {
-  await waitForHealth();
-  const bodies: string[] = [];
-  let unique = 0;
-  const runTag = randomBytes(4).toString('hex');
-  // Each event is new (a counter in its content) unless it is a planned redelivery of an earlier one.
-  const webhook = (options: { duplicates: boolean }) => (i: number) => {
-    const previous = bodies[Math.floor(Math.random() * bodies.length)];
-    let body: string;
-    let duplicate = false;
-    if (options.duplicates && i > 0 && i % DUPLICATE_EVERY === 0 && previous) {
-      body = previous;
-      duplicate = true;
-    } else {
-      unique += 1;
-      body = JSON.stringify({
-        client_key: CLIENT_KEY,
-        event: 'post.publish.complete',
-        create_time: Math.floor(Date.now() / 1000),
-        user_openid: `bench-open-${unique % 500}`,
-        content: JSON.stringify({
-          publish_id: `v_pub_url~v2-1.${runTag}.${unique}`,
-          publish_type: 'DIRECT_POST',
-        }),
-      });
-      if (bodies.length < 10_000) bodies.push(body);
-    }
-    if (duplicate) duplicatesSent += 1;
-    const t = Math.floor(Date.now() / 1000);
-    const signature = createHmac('sha256', SECRET).update(`${t}.${body}`).digest('hex');
-    return { path: WEBHOOK_PATH, body, headers: { 'tiktok-signature': `t=${t},s=${signature}` } };
-  };
-  let duplicatesSent = 0;
-  const noopBody = '{"client_key":"x","event":"noop","create_time":0,"user_openid":"x","content":"{}"}';
-  const noop = () => ({ path: NOOP_PATH, body: noopBody });
+  const webhook = (options: { duplicates: boolean }) =>
+    stack.webhook({ redeliverEvery: options.duplicates ? DUPLICATE_EVERY : undefined });
+  const noop = stack.noop;
 
   log('warming up (JIT, route compilation, connection pools)');
   await runMaxThroughput({ port: PORT, connections: 8, total: 2000, next: noop });
@@ -155,8 +77,8 @@ try {
   log(
     `full speed, ${CONNECTIONS} connections: ${EVENTS} webhook events (+ a redelivery every ${DUPLICATE_EVERY})`,
   );
-  const uniqueBefore = unique;
-  duplicatesSent = 0;
+  const uniqueBefore = counts.unique;
+  counts.duplicates = 0;
   const total = EVENTS + Math.floor(EVENTS / (DUPLICATE_EVERY - 1));
   const ingestMax = await runMaxThroughput({
     port: PORT,
@@ -164,13 +86,17 @@ try {
     total,
     next: webhook({ duplicates: true }),
   });
-  const sentEvents = unique - uniqueBefore;
+  const sentEvents = counts.unique - uniqueBefore;
+  const duplicatesSent = counts.duplicates;
+  const unique = counts.unique;
 
   const [stored] = await sql<{ events: number; jobs: number }[]>`
     select (select count(*)::int from webhook_events) as events,
            (select count(*)::int from jobs where type = 'webhooks.process-event') as jobs`;
   let worker: ReturnType<typeof spawn> | null = null;
   if (flags.ticker === 'off') {
+    // Ingest is over: the web process would only idle next to the worker.
+    await stack.stopApp();
     log('starting a standalone worker (npm run jobs:work) to drain the queue');
     worker = spawn(
       process.execPath,
@@ -180,16 +106,16 @@ try {
         env: {
           ...process.env,
           NODE_ENV: 'production',
-          DATABASE_URL: databaseUrl.toString(),
-          EMAIL_OUTBOX: '1',
+          DATABASE_URL: stack.databaseUrl,
           JOBS_POLL_MS: '200',
         },
       },
     );
   }
-  log('waiting for the job runner to work through the queue (up to 300 s)');
-  const drain = await waitForDrain(300_000);
+  log(`waiting for the job runner to work through the queue (up to ${DRAIN_MS / 1000} s)`);
+  const drain = await waitForDrain(DRAIN_MS);
   worker?.kill('SIGTERM');
+  const storedJobs = stored?.jobs ?? 0;
 
   const ratio = ingestMax.requestsPerSecond / Math.max(1, noopMax.requestsPerSecond);
   const results = {
@@ -206,40 +132,28 @@ try {
     storedJobs: stored?.jobs ?? 0,
     jobRunner: flags.ticker === 'off' ? 'standalone worker (jobs:work)' : 'in-process ticker',
     queueDrainedInMs: drain,
+    drainJobsPerSec: drain === null ? null : Math.round(storedJobs / (drain / 1000)),
     targets: {
       throughputRatioAtLeast50Percent: ratio >= 0.5,
       p99AtFixedRateAtMost50ms: ingestFixed.p99Ms <= 50,
       everyUniqueEventStoredOnce: stored?.events === unique && stored?.jobs === unique,
       allResponses200: [ingestFixed, ingestMax].every((r) => r.ok === r.sent && r.errors === 0),
+      queueDrained: drain !== null,
     },
   };
   printTable(results, { noopFixed, ingestFixed, noopMax, ingestMax });
-  await cleanup();
+  await stack.cleanup();
   console.log(JSON.stringify(results));
   process.exit(Object.values(results.targets).every(Boolean) ? 0 : 1);
 } catch (error) {
   console.error(error);
-  await cleanup();
+  await stack.cleanup();
   process.exit(1);
 }
 
 function pick(result: LoadResult) {
   const { sent, ok, errors, requestsPerSecond, p50Ms, p99Ms, maxMs, statuses } = result;
   return { sent, ok, errors, requestsPerSecond, p50Ms, p99Ms, maxMs, statuses };
-}
-
-async function waitForHealth() {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (app.exitCode !== null) throw new Error('the app exited during start-up');
-    const ok = await fetch(`${appUrl}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error('the app did not become healthy in 120 s');
 }
 
 /** Milliseconds until no processing job is left unfinished, or null when it took longer than `limitMs`. */
@@ -297,6 +211,6 @@ function printTable(
     `unique events sent ${results.sentUniqueTotal} → stored ${results.storedEvents} events, ${results.storedJobs} jobs; redeliveries sent ${results.duplicatesSent}, stored 0 extra`,
   );
   console.log(
-    `queue (${results.storedJobs} processing jobs) drained ${results.queueDrainedInMs === null ? 'not within 300 s' : `${(results.queueDrainedInMs / 1000).toFixed(1)} s after the last request`}`,
+    `queue (${results.storedJobs} processing jobs) drained ${results.queueDrainedInMs === null ? `not within ${DRAIN_MS / 1000} s` : `${(results.queueDrainedInMs / 1000).toFixed(1)} s after the last request`}`,
   );
 }

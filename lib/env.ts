@@ -119,6 +119,19 @@ const schema = z.object({
   TIKTOK_PACING_SKEW_MS: z.coerce.number().int().min(0).max(10_000).default(50),
   /** Fail closed: how long a TikTok call waits for an unreachable Redis before it is snoozed. */
   TIKTOK_PACING_REDIS_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  /**
+   * Comma-separated e-mail addresses of the installation's operators: signed in with one of these
+   * (verified) addresses, a user reaches /operator (queue health, every job and webhook event).
+   */
+  OPERATOR_EMAILS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   /** `1` enables `/api/bench/*` (baseline routes for `npm run bench`); never set it in production. */
   BENCH_ROUTES: z.enum(['0', '1']).optional(),
   /**

@@ -26,7 +26,10 @@ export function useRenderedWorkspaceId(): string {
 /**
  * The hidden field every state-changing form of a workspace page carries. `withAction` compares it
  * with the workspace the user is in now and refuses the submission if another tab switched.
+ * Outside a workspace page (the operator view reuses some forms) it renders nothing: actions there
+ * are not workspace-scoped, and a workspace-scoped action without the field is refused anyway.
  */
 export function WorkspaceIdField() {
-  return <input type="hidden" name={WORKSPACE_FORM_FIELD} value={useRenderedWorkspaceId()} />;
+  const workspaceId = useContext(RenderedWorkspace);
+  return workspaceId ? <input type="hidden" name={WORKSPACE_FORM_FIELD} value={workspaceId} /> : null;
 }

@@ -1,9 +1,11 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
+import { appNowSql } from '@/lib/db/app-now-sql';
 import { jobs } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { buildJobRow, type EnqueueJobOptions } from './build-job-row';
-import type { JobType } from './job-registry';
+import type { JobPayload, JobType } from './define-job';
+import { kickJobs } from './kick-jobs';
 
 export type { EnqueueJobOptions } from './build-job-row';
 
@@ -11,23 +13,56 @@ export type EnqueuedJob = { id: string; created: boolean };
 
 /**
  * Adds a job. Pass the transaction of the write that causes the job, so both commit or neither
- * does: no job for a change that rolled back, no change without its job. The payload is checked
- * against the type's schema here, so a bad payload fails the caller, not a worker hours later.
+ * does: no job for a change that rolled back, no change without its job.
+ *
+ *   await enqueueJob(tx, sendMessageJob, { messageId }, { concurrencyKey: `conversation:${id}`, startNow: true });
  */
-export async function enqueueJob<T extends JobType>(
+export async function enqueueJob<J extends JobType>(
   tx: Db,
-  options: EnqueueJobOptions<T>,
+  job: J,
+  payload: JobPayload<J>,
+  options: EnqueueJobOptions = {},
 ): Promise<EnqueuedJob> {
-  const [row] = await tx
+  const [result] = await enqueueJobs(tx, job, [{ payload, options }]);
+  return result ?? { id: '', created: false };
+}
+
+/**
+ * Adds many jobs of one type in one statement (a fan-out), each with its own options; results in
+ * the same order. Entries whose dedupe key exists already are not added (`created: false`).
+ */
+export async function enqueueJobs<J extends JobType>(
+  tx: Db,
+  job: J,
+  entries: readonly { payload: JobPayload<J>; options?: EnqueueJobOptions }[],
+): Promise<EnqueuedJob[]> {
+  if (entries.length === 0) return [];
+  const rows = entries.map((entry) => {
+    const row = buildJobRow(job, entry.payload, entry.options);
+    return { ...row, id: crypto.randomUUID(), runAt: row.runAt ?? appNowSql() };
+  });
+  const inserted = await tx
     .insert(jobs)
-    .values(buildJobRow(options))
+    .values(rows)
     .onConflictDoNothing({ target: jobs.dedupeKey })
     .returning({ id: jobs.id });
-  if (row) return { id: row.id, created: true };
-  const [existing] = await tx
-    .select({ id: jobs.id })
-    .from(jobs)
-    .where(eq(jobs.dedupeKey, options.dedupeKey ?? ''))
-    .limit(1);
-  return { id: existing?.id ?? '', created: false };
+  const created = new Set(inserted.map((row) => row.id));
+  const skippedKeys = rows
+    .filter((row) => !created.has(row.id) && row.dedupeKey)
+    .map((row) => row.dedupeKey!);
+  const existing =
+    skippedKeys.length === 0
+      ? []
+      : await tx
+          .select({ id: jobs.id, dedupeKey: jobs.dedupeKey })
+          .from(jobs)
+          .where(inArray(jobs.dedupeKey, skippedKeys));
+  const results = rows.map((row) =>
+    created.has(row.id)
+      ? { id: row.id, created: true }
+      : { id: existing.find((found) => found.dedupeKey === row.dedupeKey)?.id ?? '', created: false },
+  );
+  const startNow = results.filter((result, i) => result.created && entries[i]?.options?.startNow);
+  if (startNow.length > 0) kickJobs(startNow.map((result) => result.id));
+  return results;
 }

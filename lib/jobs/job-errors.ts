@@ -6,7 +6,11 @@ export class PermanentJobError extends Error {
   override name = 'PermanentJobError';
 }
 
-/** Thrown by a handler that knows when to try again (a provider's Retry-After, a busy lock). */
+/**
+ * Thrown by a handler that failed and knows when trying again makes sense. It uses up an attempt;
+ * for waiting that is not a failure (rate limits, a status still processing) throw `TryLaterError`
+ * or call `ctx.snooze` instead.
+ */
 export class RetryJobLaterError extends Error {
   override name = 'RetryJobLaterError';
   constructor(

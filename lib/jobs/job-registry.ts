@@ -1,46 +1,44 @@
-import { z } from 'zod';
-import { keepTokensAlive } from '@/lib/tokens/keep-tokens-alive';
-import { processWebhookEvent } from '@/lib/webhooks/process-webhook-event';
-import { defineJob, type JobDefinition } from './define-job';
-import { pruneFinishedJobs } from './prune-finished-jobs';
+import type { Db } from '@/lib/db/types';
+import type { JobHandler, JobType } from './define-job';
 
 /**
- * Every job type and its handler, in one place. A type's name is stored in rows that may outlive a
- * deploy: rename only with a migration of the queued rows, and keep payload schemas backwards
- * compatible (add optional fields). Later features (publishing, inbox, reports, token keep-alive)
- * add their entries here.
+ * What a runner can run: handlers by type, plus work to do once when a runner starts with them
+ * (sync declared schedules, replay webhook events held for a handler that now exists).
  */
-export const JOB_REGISTRY = {
-  /** Runs the event handler for one stored webhook event (lib/webhooks/event-handlers.ts). */
-  'webhooks.process-event': defineJob({
-    schema: z.object({ eventId: z.string().min(1) }),
-    handle: (payload, ctx) =>
-      processWebhookEvent(ctx.db, {
-        eventId: payload.eventId,
-        attempt: ctx.attempt,
-        maxAttempts: ctx.maxAttempts,
-      }),
-    maxAttempts: 10,
-  }),
-  /** Daily housekeeping; enqueued by the runner itself (see `scheduleMaintenance`). */
-  'jobs.prune': defineJob({
-    schema: z.object({}).loose(),
-    handle: (_payload, ctx) => pruneFinishedJobs(ctx.db, { now: new Date() }),
-    maxAttempts: 3,
-  }),
-  /**
-   * Daily: refreshes creator and business tokens ahead of expiry and warns 14/7/1 days before a
-   * refresh token runs out. Idempotent (each warning is sent once; refreshes happen under the lock).
-   */
-  'tokens.keep-alive': defineJob({
-    schema: z.object({}).loose(),
-    handle: (_payload, ctx) => keepTokensAlive(ctx.db),
-    maxAttempts: 3,
-    // Below the 2-minute claim lease; a run cut short is finished by the next day's run.
-    timeoutMs: 100_000,
-  }),
-} satisfies Record<string, JobDefinition>;
+export type JobRegistry = {
+  readonly handlers: ReadonlyMap<string, JobHandler>;
+  /** Idempotent, cheap; run when a runner starts and then every few minutes (rolling deploys). */
+  readonly onStart: readonly ((db: Db) => Promise<void>)[];
+};
 
-export type JobRegistry = Record<string, JobDefinition>;
-export type JobType = keyof typeof JOB_REGISTRY;
-export type JobPayload<T extends JobType> = z.input<(typeof JOB_REGISTRY)[T]['schema']>;
+export function createJobRegistry(
+  handlers: readonly JobHandler[],
+  options: { onStart?: readonly ((db: Db) => Promise<void>)[] } = {},
+): JobRegistry {
+  const map = new Map<string, JobHandler>();
+  for (const handler of handlers) {
+    if (map.has(handler.job.type)) throw new Error(`Two handlers for job type "${handler.job.type}".`);
+    map.set(handler.job.type, handler);
+  }
+  return { handlers: map, onStart: options.onStart ?? [] };
+}
+
+export function registeredJobTypes(registry: JobRegistry): JobType[] {
+  return [...registry.handlers.values()].map((handler) => handler.job);
+}
+
+// Next compiles instrumentation (which registers) and each route (which kicks) as separate
+// bundles: the registry they share lives on globalThis, like the clock's offset.
+const slot = globalThis as unknown as { tokdeskJobRegistry?: JobRegistry };
+
+/**
+ * Makes the runner-side registry available to `kickJobs` in this process. Called where a server
+ * starts (instrumentation.ts); lib/ code that enqueues must not import handlers itself.
+ */
+export function setProcessJobRegistry(registry: JobRegistry): void {
+  slot.tokdeskJobRegistry = registry;
+}
+
+export function getProcessJobRegistry(): JobRegistry | undefined {
+  return slot.tokdeskJobRegistry;
+}

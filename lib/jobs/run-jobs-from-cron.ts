@@ -3,22 +3,33 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Db } from '@/lib/db/types';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors/app-error';
+import type { JobRegistry } from './job-registry';
 import { type RunDueJobsResult, runDueJobs } from './run-due-jobs';
 
-/** Vercel allows 60 s and more per run; stop claiming at 50 s so claimed jobs can finish. */
-export const CRON_BUDGET_MS = 50_000;
+/** Kept back from the function's maxDuration: start-up, the response, clock slack. */
+const CRON_SAFETY_MS = 5000;
 
-export type RunJobsFromCronOptions = { authorization: string | null; budgetMs?: number };
+export type RunJobsFromCronOptions = {
+  authorization: string | null;
+  registry: JobRegistry;
+  /** The route's `maxDuration` in ms: no run it claims may end later than this allows. */
+  maxDurationMs: number;
+};
 
-/** The cron runner: Vercel Cron sends `Authorization: Bearer <CRON_SECRET>`; anyone else gets 401. */
+/**
+ * The cron runner: Vercel Cron sends `Authorization: Bearer <CRON_SECRET>`; anyone else gets 401.
+ * It claims only jobs whose timeout fits in the time the function has left, so a run is never cut
+ * off by the platform mid-job.
+ */
 export async function runJobsFromCron(
   db: Db,
-  { authorization, budgetMs = CRON_BUDGET_MS }: RunJobsFromCronOptions,
+  { authorization, registry, maxDurationMs }: RunJobsFromCronOptions,
 ): Promise<RunDueJobsResult> {
   if (!bearerMatches(authorization, env.CRON_SECRET)) {
     throw new AppError({ code: 'unauthenticated', message: 'Unauthorized.' });
   }
-  return runDueJobs({ db, budgetMs, workerId: `cron:${randomUUID()}` });
+  const deadlineMs = Math.max(0, maxDurationMs - CRON_SAFETY_MS);
+  return runDueJobs({ db, registry, budgetMs: deadlineMs, deadlineMs, workerId: `cron:${randomUUID()}` });
 }
 
 function bearerMatches(header: string | null, secret: string): boolean {

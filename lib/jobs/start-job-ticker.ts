@@ -1,71 +1,81 @@
 import 'server-only';
 import type { Db } from '@/lib/db/types';
 import { logError } from '@/lib/log/log-error';
+import type { JobRegistry } from './job-registry';
+import { KickQueue } from './kick-queue';
 import { runDueJobs } from './run-due-jobs';
 
 export type JobTickerOptions = {
   getDb: () => Promise<Db>;
+  registry: JobRegistry;
   workerId: string;
-  /** Pause between polls when the queue is empty. */
-  intervalMs?: number;
-  /** Pause after a failed poll (database down), so a dead database is not hammered. */
+  /** How often an empty queue is polled; kicks wake it sooner. */
+  pollMs?: number;
+  concurrency?: number;
+  /** Pause after the runner itself failed (database unreachable at start), so it is not hammered. */
   errorIntervalMs?: number;
-  /** Per pass; a busy queue is drained pass after pass without pausing. */
-  budgetMs?: number;
 };
 
-export type JobTicker = { stop: () => Promise<void> };
+export type JobTicker = {
+  /** Claim these jobs first, now. */
+  kick: (ids: readonly string[]) => void;
+  /** Stops claiming and waits for running jobs. */
+  stop: () => Promise<void>;
+};
 
 /**
- * The in-process runner: polls for due jobs in a loop that never overlaps itself. Its timers are
- * unref'd, so it never keeps a process alive, and a process that dies mid-job only delays that job
- * until its lease runs out.
+ * A long-lived runner: one continuous pool that polls an empty queue, refills as runs end and is
+ * woken by kicks. Used in-process by `npm run dev` / `npm start` and by `npm run jobs:work`. Its
+ * timers are unref'd, so it never keeps a process alive by itself; a process that dies mid-job
+ * only delays that job until its lease runs out.
  */
 export function startJobTicker({
   getDb,
+  registry,
   workerId,
-  intervalMs = 1000,
+  pollMs = 1000,
+  concurrency,
   errorIntervalMs = 10_000,
-  budgetMs = 10_000,
 }: JobTickerOptions): JobTicker {
   const controller = new AbortController();
+  const kicks = new KickQueue();
   let failing = false;
-  let wake: (() => void) | null = null;
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      timer.unref();
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+  const onClaimError = (error: unknown) => {
+    // Logged once per outage, not once per poll.
+    if (!failing) logError('job runner (retrying)', error);
+    failing = true;
+  };
 
   const loop = async () => {
     while (!controller.signal.aborted) {
-      let pause = intervalMs;
       try {
-        const result = await runDueJobs({ db: await getDb(), budgetMs, workerId, signal: controller.signal });
-        if (failing) console.info('[tokdesk] job ticker: database reachable again');
-        failing = false;
-        // Work left over after a full pass: go again at once.
-        if (result.claimed > 0 && result.elapsedMs >= budgetMs) pause = 0;
+        await runDueJobs({
+          db: await getDb(),
+          registry,
+          workerId,
+          budgetMs: Number.POSITIVE_INFINITY,
+          pollMs,
+          concurrency,
+          signal: controller.signal,
+          kicks,
+          onClaimError,
+        });
       } catch (error) {
-        // Logged once per outage, not once per poll.
-        if (!failing) logError('job ticker', error);
-        failing = true;
-        pause = errorIntervalMs;
+        onClaimError(error);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, errorIntervalMs);
+          timer.unref?.();
+          controller.signal.addEventListener('abort', () => resolve(), { once: true });
+        });
       }
-      if (pause > 0 && !controller.signal.aborted) await sleep(pause);
     }
   };
   const running = loop();
 
   return {
+    kick: (ids) => kicks.add(ids),
     stop: async () => {
       controller.abort();
-      wake?.();
       await running;
     },
   };

@@ -1,12 +1,11 @@
 import 'server-only';
-import type { Redis } from '@upstash/redis';
-import { and, eq, inArray, isNotNull, lt, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, notInArray, or } from 'drizzle-orm';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
-import { logError } from '@/lib/log/log-error';
-import { getAccessToken } from './get-access-token';
-import { AccountNeedsReconnectError } from './token-errors';
+import { enqueueJobs } from '@/lib/jobs/enqueue-job';
+import { nowMs } from '@/lib/time/clock';
+import { refreshAccountTokensJob } from './jobs';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -14,40 +13,34 @@ const DAY_MS = 24 * HOUR_MS;
 export const REFRESH_WARNING_DAYS = [14, 7, 1] as const;
 
 export type KeepTokensAliveOptions = {
-  redis?: Redis;
   /** Refresh access tokens expiring before the next daily run, with slack for a late run. */
   horizonMs?: number;
 };
 
 export type KeepTokensAliveResult = {
-  refreshed: number;
-  needsReconnect: number;
-  failed: number;
+  /** One `tokens.refresh-account` job per account due (ids; a rerun the same day adds none). */
+  enqueued: string[];
   warned: number;
 };
 
 /**
- * The daily keep-alive. Refreshes creator and business tokens that would expire before the next
- * run, and Business refresh tokens within the warning window (TikTok restarts their lifetime on
- * refresh, so an account that nobody used still never dies). Login Kit refresh tokens are *not*
- * extended by refreshing, so for them (and any Business token TikTok did not extend) it warns —
- * banner + audit event — 14, 7 and 1 day(s) before the end, each warning once.
+ * The daily keep-alive. Enqueues one refresh job per creator or business account whose access token
+ * would expire before the next run, and per Business account within the warning window (TikTok
+ * restarts a Business refresh token's lifetime on refresh, so an account nobody used still never
+ * dies); those jobs run in parallel, a few at a time, instead of one long serial loop. Login Kit
+ * refresh tokens are *not* extended by refreshing, so for them (and any Business token TikTok did
+ * not extend) it warns — banner + audit event — 14, 7 and 1 day(s) before the end, each warning once.
  */
 export async function keepTokensAlive(
   db: Db,
   options: KeepTokensAliveOptions = {},
 ): Promise<KeepTokensAliveResult> {
-  const now = Date.now();
+  const now = nowMs();
   const horizon = new Date(now + (options.horizonMs ?? 26 * HOUR_MS));
   const warningWindow = new Date(now + (REFRESH_WARNING_DAYS[0] + 1) * DAY_MS);
-  const result: KeepTokensAliveResult = { refreshed: 0, needsReconnect: 0, failed: 0, warned: 0 };
 
   const due = await db
-    .select({
-      id: tiktokAccounts.id,
-      kind: tiktokAccounts.kind,
-      accessExpiresAt: tiktokAccounts.accessTokenExpiresAt,
-    })
+    .select({ id: tiktokAccounts.id, workspaceId: tiktokAccounts.workspaceId })
     .from(tiktokAccounts)
     .where(
       and(
@@ -59,29 +52,31 @@ export async function keepTokensAlive(
         ),
       ),
     );
-  // One at a time: a daily job has time, and TikTok's rate limits are per app.
-  for (const account of due) {
-    const accessDue = (account.accessExpiresAt?.getTime() ?? 0) < horizon.getTime();
-    try {
-      await getAccessToken(db, account.id, {
-        redis: options.redis,
-        minValidityMs: horizon.getTime() - Date.now(),
-        force: !accessDue,
-      });
-      result.refreshed += 1;
-    } catch (error) {
-      if (error instanceof AccountNeedsReconnectError) result.needsReconnect += 1;
-      else {
-        result.failed += 1;
-        logError(`keep-alive refresh of account ${account.id}`, error);
-      }
-    }
-  }
-  result.warned = await warnExpiringRefreshTokens(db, warningWindow);
-  return result;
+  const day = new Date(now).toISOString().slice(0, 10);
+  const jobs = await enqueueJobs(
+    db,
+    refreshAccountTokensJob,
+    due.map((account) => ({
+      payload: { accountId: account.id, validUntil: horizon.toISOString() },
+      options: { dedupeKey: `tokens.refresh-account:${account.id}:${day}`, workspaceId: account.workspaceId },
+    })),
+  );
+  // Accounts being refreshed are warned by their own job, after the refresh (it may extend them).
+  const warned = await warnExpiringRefreshTokens(db, { skip: due.map((account) => account.id) });
+  return { enqueued: jobs.filter((job) => job.created).map((job) => job.id), warned };
 }
 
-async function warnExpiringRefreshTokens(db: Db, warningWindow: Date): Promise<number> {
+export type WarnExpiringRefreshTokensOptions = { only?: string[]; skip?: string[] };
+
+/**
+ * Banner + audit event for active accounts whose refresh token runs out within the warning window,
+ * each threshold once per token. `only`/`skip` narrow it to, or leave out, some accounts.
+ */
+export async function warnExpiringRefreshTokens(
+  db: Db,
+  { only, skip = [] }: WarnExpiringRefreshTokensOptions = {},
+): Promise<number> {
+  const warningWindow = new Date(nowMs() + (REFRESH_WARNING_DAYS[0] + 1) * DAY_MS);
   const expiring = await db
     .select({
       id: tiktokAccounts.id,
@@ -98,14 +93,13 @@ async function warnExpiringRefreshTokens(db: Db, warningWindow: Date): Promise<n
         eq(tiktokAccounts.status, 'active'),
         isNotNull(tiktokAccounts.refreshTokenExpiresAt),
         lt(tiktokAccounts.refreshTokenExpiresAt, warningWindow),
+        only ? inArray(tiktokAccounts.id, only) : undefined,
+        skip.length > 0 ? notInArray(tiktokAccounts.id, skip) : undefined,
       ),
     );
   let warned = 0;
   for (const account of expiring) {
-    const daysLeft = Math.max(
-      0,
-      Math.ceil(((account.refreshExpiresAt?.getTime() ?? 0) - Date.now()) / DAY_MS),
-    );
+    const daysLeft = Math.max(0, Math.ceil(((account.refreshExpiresAt?.getTime() ?? 0) - nowMs()) / DAY_MS));
     // The tightest threshold reached; a skipped run sends only that one, not every threshold passed.
     const threshold = [...REFRESH_WARNING_DAYS].reverse().find((days) => daysLeft <= days);
     if (threshold === undefined || (account.warnedDays !== null && account.warnedDays <= threshold)) continue;

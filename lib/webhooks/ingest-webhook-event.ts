@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { buildJobRow } from '@/lib/jobs/build-job-row';
 import { logError } from '@/lib/log/log-error';
 import { verifySignature } from '@/lib/tiktok/webhooks/verify-signature';
+import { processWebhookEventJob } from './jobs';
 import { parseWebhookEnvelope } from './parse-webhook-envelope';
 import { storeWebhookEventBatched } from './store-webhook-event-batched';
 import { webhookSecret } from './webhook-secret';
@@ -59,11 +60,11 @@ export async function ingestWebhookEvent(
   // A body jsonb would refuse is kept as a string; NUL characters cannot be stored at all.
   const payloadJson = envelope.isJson ? text : JSON.stringify({ unparsed: text.replaceAll('\0', '\uFFFD') });
   const eventId = randomUUID();
-  const job = buildJobRow({
-    type: 'webhooks.process-event',
-    payload: { eventId },
-    accountOpenId: envelope.userOpenId ?? undefined,
-  });
+  const job = buildJobRow(
+    processWebhookEventJob,
+    { eventId },
+    { accountOpenId: envelope.userOpenId ?? undefined },
+  );
   try {
     const stored = await storeWebhookEventBatched(db, {
       eventId,

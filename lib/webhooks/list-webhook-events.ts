@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { tiktokAccounts, type WebhookEventStatus, type WebhookSource, webhookEvents } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { requireMembership } from '@/lib/workspaces/require-membership';
@@ -9,7 +9,7 @@ export type WebhookEventView = {
   id: string;
   source: WebhookSource;
   event: string;
-  /** `@username` or display name of the workspace's account; null for app-wide events. */
+  /** `@username` or display name of the workspace's account; null where no workspace is in view (operator). */
   accountLabel: string | null;
   userOpenId: string | null;
   status: WebhookEventStatus;
@@ -22,7 +22,7 @@ export type WebhookEventView = {
 export type ListWebhookEventsOptions = { workspaceId: string; userId: string; limit?: number };
 
 /**
- * Recent webhook deliveries the workspace may see (rule in visible-to-workspace.ts), newest first.
+ * Recent webhook deliveries about the workspace's own accounts (rule in visible-to-workspace.ts), newest first.
  * Owners and admins only. Payloads stay on the server: they can hold DM text.
  */
 export async function listWebhookEvents(
@@ -30,22 +30,7 @@ export async function listWebhookEvents(
   { workspaceId, userId, limit = 50 }: ListWebhookEventsOptions,
 ): Promise<WebhookEventView[]> {
   await requireMembership(db, { workspaceId, userId, roles: ['owner', 'admin'] });
-  const rows = await db
-    .select({
-      id: webhookEvents.id,
-      source: webhookEvents.source,
-      event: webhookEvents.event,
-      userOpenId: webhookEvents.userOpenId,
-      status: webhookEvents.status,
-      attempts: webhookEvents.attempts,
-      note: webhookEvents.note,
-      lastError: webhookEvents.lastError,
-      receivedAt: webhookEvents.receivedAt,
-    })
-    .from(webhookEvents)
-    .where(webhookEventVisibleTo(workspaceId))
-    .orderBy(desc(webhookEvents.receivedAt))
-    .limit(Math.min(limit, 200));
+  const rows = await selectWebhookEventRows(db, webhookEventVisibleTo(workspaceId), limit);
 
   const openIds = [...new Set(rows.flatMap((row) => (row.userOpenId ? [row.userOpenId] : [])))];
   const accounts =
@@ -69,4 +54,24 @@ export async function listWebhookEvents(
     return account.username ? `@${account.username}` : (account.displayName ?? account.tiktokId);
   };
   return rows.map((row) => ({ ...row, accountLabel: label(row) }));
+}
+
+/** Webhook event rows as the settings and operator pages show them (no payloads), newest first. */
+export function selectWebhookEventRows(db: Db, where: SQL | undefined, limit: number) {
+  return db
+    .select({
+      id: webhookEvents.id,
+      source: webhookEvents.source,
+      event: webhookEvents.event,
+      userOpenId: webhookEvents.userOpenId,
+      status: webhookEvents.status,
+      attempts: webhookEvents.attempts,
+      note: webhookEvents.note,
+      lastError: webhookEvents.lastError,
+      receivedAt: webhookEvents.receivedAt,
+    })
+    .from(webhookEvents)
+    .where(where)
+    .orderBy(desc(webhookEvents.receivedAt))
+    .limit(Math.min(Math.max(1, limit), 200));
 }

@@ -62,44 +62,62 @@ test('[WEBHOOKS] removing Tokdesk on TikTok disconnects the account within secon
   await expect(page.getByTestId('queue-stats')).toBeVisible();
 });
 
-test('[WEBHOOKS] signed deliveries are stored once and listed; forged ones get 401', async ({
+test('[WEBHOOKS] signed deliveries are stored once and held for their feature; app-wide ones and /operator stay hidden from tenants', async ({
   page,
   request,
 }) => {
   await signUp(page, {
-    name: 'Otto Operator',
-    email: uniqueEmail('operator'),
-    password: 'operator-password-1',
+    name: 'Otto Owner',
+    email: uniqueEmail('owner'),
+    password: 'owner-password-1',
     workspace: 'Ops Ltd',
   });
-  const openId = `open-e2e-${randomBytes(4).toString('hex')}`;
-  const body = JSON.stringify({
-    client_key: DEFAULT_CREDENTIALS.loginKit.id,
-    event: 'post.publish.publicaly_available',
-    create_time: Math.floor(Date.now() / 1000),
-    user_openid: openId,
-    content: JSON.stringify({ publish_id: 'v_pub_url~v2-1.e2e', post_id: '7300000000000000001' }),
+  const username = `wh2_${randomBytes(3).toString('hex')}`;
+  const created = await request.post(`${E2E.sandboxUrl}/_sandbox/users`, {
+    data: { kind: 'creator', privacy: 'public', username },
   });
+  expect(created.status()).toBe(201);
+  const { user } = (await created.json()) as { user: { openId: string } };
+  await page.getByRole('button', { name: 'Connect a creator account' }).click();
+  await page.getByLabel(new RegExp(`@${username}`)).check();
+  await page.getByRole('button', { name: 'Authorize' }).click();
+  await expect(page.getByTestId('connect-toast')).toContainText(`Connected @${username}`);
+
+  const body = (openId: string) =>
+    JSON.stringify({
+      client_key: DEFAULT_CREDENTIALS.loginKit.id,
+      event: 'post.publish.publicaly_available',
+      create_time: Math.floor(Date.now() / 1000),
+      user_openid: openId,
+      content: JSON.stringify({ publish_id: `v_pub_url~v2-1.${openId}`, post_id: '7300000000000000001' }),
+    });
   const url = `${E2E.appUrl}/api/webhooks/tiktok`;
   const headers = (signature: string) => ({
     'content-type': 'application/json',
     'TikTok-Signature': signature,
   });
-  const forged = await request.post(url, { data: body, headers: headers(signed(body, 'sbx-secret-forged')) });
+  const ours = body(user.openId);
+  const forged = await request.post(url, { data: ours, headers: headers(signed(ours, 'sbx-secret-forged')) });
   expect(forged.status()).toBe(401);
   for (let delivery = 0; delivery < 2; delivery += 1) {
-    const response = await request.post(url, { data: body, headers: headers(signed(body)) });
+    const response = await request.post(url, { data: ours, headers: headers(signed(ours)) });
     expect(response.status()).toBe(200);
   }
+  // About an account no workspace has: the installation's, not this tenant's.
+  const appWide = body(`open-e2e-${randomBytes(4).toString('hex')}`);
+  expect((await request.post(url, { data: appWide, headers: headers(signed(appWide)) })).status()).toBe(200);
 
   await page.goto('/settings/webhooks');
-  const event = page.getByTestId('webhook-event').filter({ has: page.locator(`[title="${openId}"]`) });
+  const event = page.getByTestId('webhook-event').filter({ hasText: `@${username}` });
   await expect(async () => {
     await page.reload();
-    await expect(event).toContainText('ignored', { timeout: 1000 });
+    await expect(event).toContainText('waiting for a handler', { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   await expect(event).toHaveCount(1);
   await expect(event).toContainText('post.publish.publicaly_available');
-  await expect(event).toContainText('App-wide');
-  await expect(event).toContainText('publishing will handle this event');
+  await expect(event).toContainText('Kept until publishing handles');
+  await expect(page.getByTestId('webhook-event')).toHaveCount(1);
+
+  const operator = await page.goto('/operator');
+  expect(operator?.status()).toBe(404);
 });

@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { createDb, type DbHandle } from '@/lib/db/create-db';
 import { jobs } from '@/lib/db/schema';
-import { defineJob } from '@/lib/jobs/define-job';
 import { runDueJobs } from '@/lib/jobs/run-due-jobs';
 import { hasPostgres } from '@/tests/helpers/services';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
+import { sleep, testRegistry } from './support/test-jobs';
 
 // Several connections and processes at once: PGlite is one in-process connection, so real Postgres only.
 describe.runIf(hasPostgres)('job workers in parallel on postgres', () => {
@@ -21,24 +20,21 @@ describe.runIf(hasPostgres)('job workers in parallel on postgres', () => {
     await testDb?.drop();
   });
 
-  it('four workers with their own connection pools never run the same job, and run them all', async () => {
-    const total = 400;
+  it('four workers claiming in batches with their own connection pools never run the same job, and run them all', async () => {
+    const total = 2000;
     await testDb.db
       .insert(jobs)
       .values(
         Array.from({ length: total }, (_, n) => ({ type: 'test.count', payload: { n }, maxAttempts: 3 })),
       );
     const runsByJob = new Map<string, string[]>();
-    const registry = {
-      'test.count': defineJob({
-        schema: z.object({ n: z.number() }),
-        handle: async (_payload, ctx) => {
-          runsByJob.set(ctx.jobId, [...(runsByJob.get(ctx.jobId) ?? []), ctx.workerId]);
-          // Long enough that claims interleave across workers.
-          await new Promise((resolve) => setTimeout(resolve, 2));
-        },
-      }),
-    };
+    const registry = testRegistry({
+      'test.count': async (_payload, ctx) => {
+        runsByJob.set(ctx.jobId, [...(runsByJob.get(ctx.jobId) ?? []), ctx.workerId]);
+        // Uneven and long enough that claims and finishes interleave across workers.
+        await sleep(Math.random() * 4);
+      },
+    });
     const workers = await Promise.all(
       ['w1', 'w2', 'w3', 'w4'].map(async (workerId) => {
         const handle = await createDb({ url: testDb.url!, maxConnections: 4 });
@@ -48,7 +44,7 @@ describe.runIf(hasPostgres)('job workers in parallel on postgres', () => {
     );
     const results = await Promise.all(
       workers.map(({ workerId, db }) =>
-        runDueJobs({ db, budgetMs: 30_000, workerId, registry, concurrency: 5 }),
+        runDueJobs({ db, budgetMs: 30_000, workerId, registry, concurrency: 32 }),
       ),
     );
 
@@ -66,7 +62,7 @@ describe.runIf(hasPostgres)('job workers in parallel on postgres', () => {
   it('a worker process killed mid-job loses its lease; another worker reclaims and finishes the job', async () => {
     const [job] = await testDb.db
       .insert(jobs)
-      .values({ type: 'test.crash', payload: {}, maxAttempts: 3 })
+      .values({ type: 'test.crash', payload: { n: 1 }, maxAttempts: 3 })
       .returning();
 
     const child = spawn(
@@ -89,11 +85,9 @@ describe.runIf(hasPostgres)('job workers in parallel on postgres', () => {
     await new Promise((resolve) => child.once('exit', resolve));
 
     const [orphan] = await testDb.db.select().from(jobs).where(eq(jobs.id, job!.id));
-    expect(orphan).toMatchObject({ status: 'running', lockedBy: 'doomed-worker', attempts: 1 });
+    expect(orphan).toMatchObject({ status: 'running', lockedBy: 'doomed-worker', attempts: 1, claims: 1 });
 
-    const registry = {
-      'test.crash': defineJob({ schema: z.object({}).loose(), handle: async () => 'finished by survivor' }),
-    };
+    const registry = testRegistry({ 'test.crash': async () => 'finished by survivor' });
     // Immediately: the lease still holds.
     expect(
       (await runDueJobs({ db: testDb.db, budgetMs: 1000, workerId: 'survivor', registry })).claimed,
@@ -102,6 +96,11 @@ describe.runIf(hasPostgres)('job workers in parallel on postgres', () => {
     const result = await runDueJobs({ db: testDb.db, budgetMs: 1000, workerId: 'survivor', registry });
     expect(result).toMatchObject({ claimed: 1, succeeded: 1 });
     const [finished] = await testDb.db.select().from(jobs).where(eq(jobs.id, job!.id));
-    expect(finished).toMatchObject({ status: 'succeeded', attempts: 2, result: 'finished by survivor' });
+    expect(finished).toMatchObject({
+      status: 'succeeded',
+      attempts: 2,
+      claims: 2,
+      result: 'finished by survivor',
+    });
   });
 });

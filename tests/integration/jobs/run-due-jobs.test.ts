@@ -1,46 +1,16 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { type Job, jobs } from '@/lib/db/schema';
+import { jobs } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { claimJobs } from '@/lib/jobs/claim-jobs';
-import { defineJob } from '@/lib/jobs/define-job';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
-import { finishJob } from '@/lib/jobs/finish-job';
+import { finishJob } from '@/lib/jobs/finish-jobs';
 import { PermanentJobError, RetryJobLaterError } from '@/lib/jobs/job-errors';
-import type { JobRegistry } from '@/lib/jobs/job-registry';
+import { pruneFinishedJobsJob } from '@/lib/jobs/jobs';
 import { runDueJobs } from '@/lib/jobs/run-due-jobs';
+import { processWebhookEventJob } from '@/lib/webhooks/jobs';
 import { createTestDb, TEST_DB_KINDS, type TestDb } from '@/tests/helpers/test-db';
-
-const schema = z.object({ n: z.number() });
-
-/** Test handlers share the real machinery; jobs are inserted under these types directly. */
-function testRegistry(handlers: Record<string, (payload: { n: number }) => Promise<unknown>>): JobRegistry {
-  return Object.fromEntries(
-    Object.entries(handlers).map(([type, handle]) => [
-      type,
-      defineJob({ schema, handle: (payload) => handle(payload), backoff: { baseMs: 1000, maxMs: 4000 } }),
-    ]),
-  );
-}
-
-async function insertJob(db: Db, type: string, values: Partial<typeof jobs.$inferInsert> = {}): Promise<Job> {
-  const [row] = await db
-    .insert(jobs)
-    .values({ type, payload: { n: 1 }, maxAttempts: 3, ...values })
-    .returning();
-  return row!;
-}
-
-async function getJob(db: Db, id: string): Promise<Job> {
-  const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
-  return row!;
-}
-
-/** Makes a job waiting for its retry due now, instead of sleeping through the backoff. */
-async function makeDue(db: Db, id: string) {
-  await db.update(jobs).set({ runAt: sql`now()` }).where(eq(jobs.id, id));
-}
+import { getJob, insertJob, makeDue, testRegistry } from './support/test-jobs';
 
 describe.each(TEST_DB_KINDS)('durable jobs on %s', (kind) => {
   let testDb: TestDb;
@@ -59,15 +29,13 @@ describe.each(TEST_DB_KINDS)('durable jobs on %s', (kind) => {
   it('enqueues inside the caller’s transaction: a rollback leaves no job', async () => {
     await expect(
       db.transaction(async (tx) => {
-        await enqueueJob(tx, { type: 'webhooks.process-event', payload: { eventId: 'e1' } });
+        await enqueueJob(tx, processWebhookEventJob, { eventId: 'e1' });
         throw new Error('the write that caused the job failed');
       }),
     ).rejects.toThrow();
     expect(await db.select().from(jobs)).toHaveLength(0);
 
-    await db.transaction((tx) =>
-      enqueueJob(tx, { type: 'webhooks.process-event', payload: { eventId: 'e2' } }),
-    );
+    await db.transaction((tx) => enqueueJob(tx, processWebhookEventJob, { eventId: 'e2' }));
     const [job] = await db.select().from(jobs);
     expect(job).toMatchObject({
       type: 'webhooks.process-event',
@@ -78,11 +46,9 @@ describe.each(TEST_DB_KINDS)('durable jobs on %s', (kind) => {
   });
 
   it('validates payloads at enqueue and stores a dedupe key once', async () => {
-    await expect(
-      enqueueJob(db, { type: 'webhooks.process-event', payload: { eventId: '' } }),
-    ).rejects.toThrow();
-    const first = await enqueueJob(db, { type: 'jobs.prune', payload: {}, dedupeKey: 'k1' });
-    const second = await enqueueJob(db, { type: 'jobs.prune', payload: {}, dedupeKey: 'k1' });
+    await expect(enqueueJob(db, processWebhookEventJob, { eventId: '' })).rejects.toThrow();
+    const first = await enqueueJob(db, pruneFinishedJobsJob, {}, { dedupeKey: 'k1' });
+    const second = await enqueueJob(db, pruneFinishedJobsJob, {}, { dedupeKey: 'k1' });
     expect(first.created).toBe(true);
     expect(second).toEqual({ id: first.id, created: false });
     expect(await db.select().from(jobs)).toHaveLength(1);
@@ -169,14 +135,13 @@ describe.each(TEST_DB_KINDS)('durable jobs on %s', (kind) => {
   });
 
   it('fails a job that outlives its timeout, and one whose type this deploy does not know', async () => {
-    const registry: JobRegistry = {
-      'test.slow': defineJob({
-        schema,
-        timeoutMs: 100,
-        handle: (_payload, { signal }) =>
+    const registry = testRegistry(
+      {
+        'test.slow': (_payload, { signal }) =>
           new Promise((resolve) => signal.addEventListener('abort', () => setTimeout(resolve, 5000))),
-      }),
-    };
+      },
+      { 'test.slow': { timeoutMs: 100 } },
+    );
     const slow = await insertJob(db, 'test.slow');
     const unknown = await insertJob(db, 'test.from-a-newer-deploy');
     const bad = await insertJob(db, 'test.slow', { payload: { n: 'not a number' } });
@@ -195,8 +160,11 @@ describe.each(TEST_DB_KINDS)('durable jobs on %s', (kind) => {
   it('reclaims a job whose worker stopped mid-run once its lease expires, and finishes it', async () => {
     const job = await insertJob(db, 'test.ok');
     // Worker A claims with a short lease and then "dies": it never finishes.
-    const [claimedByA] = await claimJobs(db, { workerId: 'worker-a', limit: 5, leaseMs: 300 });
-    expect(claimedByA).toMatchObject({ id: job.id, status: 'running', attempts: 1, lockedBy: 'worker-a' });
+    const {
+      jobs: [claimedByA],
+    } = await claimJobs(db, { workerId: 'worker-a', limit: 5, leaseMs: 300 });
+    expect(claimedByA).toMatchObject({ id: job.id, attempts: 1, claims: 1 });
+    expect(await getJob(db, job.id)).toMatchObject({ status: 'running', lockedBy: 'worker-a' });
 
     const registry = testRegistry({ 'test.ok': async () => 'done by b' });
     // While the lease holds, nobody else may take the job.
@@ -208,8 +176,8 @@ describe.each(TEST_DB_KINDS)('durable jobs on %s', (kind) => {
 
     // If A comes back to life, its late result is refused.
     const late = await finishJob(db, {
-      job: claimedByA!,
-      workerId: 'worker-a',
+      id: job.id,
+      claims: claimedByA!.claims,
       outcome: { kind: 'failed', error: 'late', retryInMs: 1000 },
     });
     expect(late).toBe(false);
@@ -229,7 +197,7 @@ describe.each(TEST_DB_KINDS)('durable jobs on %s', (kind) => {
     await runDueJobs({ db, budgetMs: 1000, workerId: 'worker-b', registry });
     expect(ran).toBe(false);
     const row = await getJob(db, job.id);
-    expect(row).toMatchObject({ status: 'dead', attempts: 2 });
+    expect(row).toMatchObject({ status: 'dead', attempts: 1 });
     expect(row.lastError).toContain('stopped before finishing');
   });
 
@@ -239,5 +207,6 @@ describe.each(TEST_DB_KINDS)('durable jobs on %s', (kind) => {
     const result = await runDueJobs({ db, budgetMs: 100, workerId: 'w1', registry, concurrency: 2 });
     expect(result.claimed).toBe(2);
     expect(await db.select().from(jobs).where(eq(jobs.status, 'pending'))).toHaveLength(4);
+    expect(await db.select().from(jobs).where(eq(jobs.status, 'succeeded'))).toHaveLength(2);
   });
 });

@@ -3,11 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookEvents } from '@/lib/db/schema';
+import { createJobRegistry } from '@/lib/jobs/job-registry';
 import { runDueJobs } from '@/lib/jobs/run-due-jobs';
 import { fetchPublishStatus } from '@/lib/tiktok/content-posting/fetch-publish-status';
 import { initVideoPost } from '@/lib/tiktok/content-posting/init-video-post';
-import { WEBHOOK_EVENT_HANDLERS } from '@/lib/webhooks/event-handlers';
+import { joinWebhookEventHandlers } from '@/lib/webhooks/event-handlers';
 import { ingestWebhookEvent } from '@/lib/webhooks/ingest-webhook-event';
+import { webhookJobHandlers } from '@/lib/webhooks/job-handlers';
 import type { WebhookEventInput } from '@/lib/webhooks/webhook-event-handler';
 import { connectCreator, createUser } from '@/sandbox/login-kit/testing';
 import { waitForPost } from '@/sandbox/open-api/testing';
@@ -85,16 +87,16 @@ describe.each(TEST_DB_KINDS)('a 19-digit post id end to end (%s)', (kind) => {
 
     // The handler gets the id as the exact string.
     const received: WebhookEventInput[] = [];
-    const original = WEBHOOK_EVENT_HANDLERS[EVENT];
-    WEBHOOK_EVENT_HANDLERS[EVENT] = async (_tx, event) => {
-      received.push(event);
-      return { status: 'processed', note: 'captured by the test' };
-    };
-    try {
-      await runDueJobs({ db: testDb.db, budgetMs: 10_000, workerId: 'lossless-ids' });
-    } finally {
-      if (original) WEBHOOK_EVENT_HANDLERS[EVENT] = original;
-    }
+    const capturing = webhookJobHandlers(
+      joinWebhookEventHandlers({
+        [EVENT]: async (_tx, event) => {
+          received.push(event);
+          return { status: 'processed', note: 'captured by the test' };
+        },
+      }),
+    );
+    const registry = createJobRegistry(capturing.handlers);
+    await runDueJobs({ db: testDb.db, registry, budgetMs: 10_000, workerId: 'lossless-ids' });
     const delivered = received.find(
       (event) => (event.content as { publish_id?: string }).publish_id === publish.publishId,
     );

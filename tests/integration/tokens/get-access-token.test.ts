@@ -5,11 +5,16 @@ import { markAccountDisconnected } from '@/lib/accounts/mark-account-disconnecte
 import { handleConnectCallback } from '@/lib/connect/handle-connect-callback';
 import { auditEvents, type TikTokAccountKind, tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import { handleJob } from '@/lib/jobs/define-job';
+import { createJobRegistry } from '@/lib/jobs/job-registry';
+import { runDueJobs } from '@/lib/jobs/run-due-jobs';
 import { acquireLock } from '@/lib/kv/acquire-lock';
 import { refreshAccessToken } from '@/lib/tiktok/login-kit/refresh-access-token';
 import { openAccountToken } from '@/lib/tokens/account-token-columns';
 import { getAccessToken, refreshLockKey } from '@/lib/tokens/get-access-token';
+import { refreshAccountTokensJob } from '@/lib/tokens/jobs';
 import { keepTokensAlive } from '@/lib/tokens/keep-tokens-alive';
+import { refreshAccountForKeepAlive } from '@/lib/tokens/refresh-account-for-keep-alive';
 import { AccountNeedsReconnectError, TokenRefreshFailedError } from '@/lib/tokens/token-errors';
 import {
   createWorkspaceWithMembers,
@@ -243,6 +248,18 @@ describe.each(SANDBOX_PROFILE_RUNS)('token service ($dbKind, $lifetimes)', (run)
     expect(gone?.username).toBe(user.username);
   });
 
+  /** The daily keep-alive as a runner does it: the fan-out, then the refresh jobs it enqueued. */
+  async function runKeepAlive() {
+    const fanOut = await keepTokensAlive(testDb.db);
+    const registry = createJobRegistry([
+      handleJob(refreshAccountTokensJob, (payload, ctx) =>
+        refreshAccountForKeepAlive(ctx.db, { ...payload, redis: stack.redis }),
+      ),
+    ]);
+    const run = await runDueJobs({ db: testDb.db, registry, workerId: 'keep-alive', budgetMs: 30_000 });
+    return { ...fanOut, refreshed: run.succeeded };
+  }
+
   it('keep-alive refreshes due tokens and warns once per threshold before a refresh token runs out', async () => {
     const { id } = await connect('creator');
     await testDb.db
@@ -252,7 +269,7 @@ describe.each(SANDBOX_PROFILE_RUNS)('token service ($dbKind, $lifetimes)', (run)
         refreshTokenExpiresAt: new Date(Date.now() + 6 * DAY_MS),
       })
       .where(eq(tiktokAccounts.id, id));
-    const first = await keepTokensAlive(testDb.db, { redis: stack.redis });
+    const first = await runKeepAlive();
     expect(first.refreshed).toBeGreaterThanOrEqual(1);
     expect((await row(id))?.accessTokenExpiresAt?.getTime()).toBeGreaterThan(Date.now() + 0.8 * lifetime);
     const warnings = () =>
@@ -269,15 +286,15 @@ describe.each(SANDBOX_PROFILE_RUNS)('token service ($dbKind, $lifetimes)', (run)
         refreshTokenExpiresAt: new Date(Date.now() + 6 * DAY_MS),
       })
       .where(eq(tiktokAccounts.id, id));
-    await keepTokensAlive(testDb.db, { redis: stack.redis });
-    await keepTokensAlive(testDb.db, { redis: stack.redis });
+    await runKeepAlive();
+    await runKeepAlive();
     expect((await warnings()).map((e) => e.metadata.daysLeft)).toEqual([6]);
     expect((await row(id))?.refreshWarningDays).toBe(7);
     await testDb.db
       .update(tiktokAccounts)
       .set({ refreshTokenExpiresAt: new Date(Date.now() + 0.5 * DAY_MS) })
       .where(eq(tiktokAccounts.id, id));
-    await keepTokensAlive(testDb.db, { redis: stack.redis });
+    await runKeepAlive();
     expect(await warnings()).toHaveLength(2);
     expect((await row(id))?.refreshWarningDays).toBe(1);
   });

@@ -8,6 +8,7 @@ import { createKeyring } from '@/lib/crypto/keyring';
 import { rotateEncryptionKeys } from '@/lib/crypto/rotate-encryption-keys';
 import { encryptSecret } from '@/lib/crypto/token-cipher';
 import { auditEvents, tiktokAccounts, webhookEvents } from '@/lib/db/schema';
+import { WEBHOOK_EVENT_HANDLERS } from '@/lib/job-handlers';
 import { openAccountToken } from '@/lib/tokens/account-token-columns';
 import { getAccessToken } from '@/lib/tokens/get-access-token';
 import { readTokenRow } from '@/lib/tokens/read-token-row';
@@ -206,7 +207,12 @@ describe.each(TEST_DB_KINDS)('tokens never lose a grant (%s)', (dbKind) => {
         rawBody: Buffer.from(body),
         signature: signatureFor(body),
       });
-      await processWebhookEvent(testDb.db, { eventId: eventId ?? '', attempt: 1, maxAttempts: 10 });
+      await processWebhookEvent(testDb.db, {
+        eventId: eventId ?? '',
+        attempt: 1,
+        maxAttempts: 10,
+        handlers: WEBHOOK_EVENT_HANDLERS,
+      });
       const [event] = await testDb.db
         .select()
         .from(webhookEvents)

@@ -1,10 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, jobs, tiktokAccounts, webhookEvents } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import { JOB_REGISTRY, WEBHOOK_EVENT_HANDLERS } from '@/lib/job-handlers';
+import { createJobRegistry } from '@/lib/jobs/job-registry';
 import { runDueJobs } from '@/lib/jobs/run-due-jobs';
-import { WEBHOOK_EVENT_HANDLERS } from '@/lib/webhooks/event-handlers';
+import { joinWebhookEventHandlers } from '@/lib/webhooks/event-handlers';
 import { ingestWebhookEvent } from '@/lib/webhooks/ingest-webhook-event';
+import { webhookJobHandlers } from '@/lib/webhooks/job-handlers';
 import { processWebhookEvent } from '@/lib/webhooks/process-webhook-event';
 import { createTestTiktokAccount } from '@/tests/factories/create-tiktok-account';
 import { createTestUser } from '@/tests/factories/create-user';
@@ -24,9 +27,6 @@ describe.each(TEST_DB_KINDS)('webhook event processing on %s', (kind) => {
   beforeEach(async () => {
     await db.delete(jobs);
     await db.delete(webhookEvents);
-  });
-  afterEach(() => {
-    delete WEBHOOK_EVENT_HANDLERS['test.explode'];
   });
 
   async function deliver(
@@ -48,7 +48,7 @@ describe.each(TEST_DB_KINDS)('webhook event processing on %s', (kind) => {
     return row!;
   }
 
-  const run = () => runDueJobs({ db, budgetMs: 10_000, workerId: 'test' });
+  const run = (registry = JOB_REGISTRY) => runDueJobs({ db, registry, budgetMs: 10_000, workerId: 'test' });
 
   it('authorization.removed disconnects the account in every workspace that has it, wipes tokens, audits once', async () => {
     const alice = await createTestUser(db);
@@ -79,7 +79,7 @@ describe.each(TEST_DB_KINDS)('webhook event processing on %s', (kind) => {
     expect(untouched?.status).toBe('active');
 
     // Running the job again (a reclaimed lease) changes nothing and audits nothing new.
-    await processWebhookEvent(db, { eventId, attempt: 2, maxAttempts: 10 });
+    await processWebhookEvent(db, { eventId, attempt: 2, maxAttempts: 10, handlers: WEBHOOK_EVENT_HANDLERS });
     const audits = await db
       .select()
       .from(auditEvents)
@@ -102,7 +102,7 @@ describe.each(TEST_DB_KINDS)('webhook event processing on %s', (kind) => {
     expect(event.note).toContain('No connected account');
   });
 
-  it('stores post.publish.* (both spellings) and im_* for the features that will handle them, marked ignored', async () => {
+  it('holds post.publish.* (both spellings), im_* and unknown events while no handler exists, without failing', async () => {
     const publishing = await Promise.all(
       [
         'post.publish.complete',
@@ -123,18 +123,21 @@ describe.each(TEST_DB_KINDS)('webhook event processing on %s', (kind) => {
     await run();
 
     for (const id of publishing) {
-      expect(await eventRow(id)).toMatchObject({
-        status: 'ignored',
-        note: 'Stored; publishing will handle this event once it ships.',
-      });
+      const row = await eventRow(id);
+      expect(row.status).toBe('held');
+      expect(row.note).toMatch(
+        /^Kept until publishing handles "post\.publish\.[a-z_]+" events; it runs then\.$/,
+      );
     }
     for (const id of inbox) {
-      expect(await eventRow(id)).toMatchObject({
-        status: 'ignored',
-        note: 'Stored; the inbox will handle this event once it ships.',
-      });
+      const row = await eventRow(id);
+      expect(row.status).toBe('held');
+      expect(row.note).toContain('Kept until the inbox handles');
     }
-    expect((await eventRow(unknown)).note).toContain('does not use "video.publish.completed"');
+    expect(await eventRow(unknown)).toMatchObject({
+      status: 'held',
+      note: 'Tokdesk does not handle "video.publish.completed" events yet; kept, and run if a later version does.',
+    });
     const [left] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(jobs)
@@ -144,14 +147,19 @@ describe.each(TEST_DB_KINDS)('webhook event processing on %s', (kind) => {
 
   it('records a failing handler on the event, retries it, then marks event and job dead', async () => {
     let calls = 0;
-    WEBHOOK_EVENT_HANDLERS['test.explode'] = async () => {
-      calls += 1;
-      throw new Error(`handler broke (${calls})`);
-    };
+    const exploding = webhookJobHandlers(
+      joinWebhookEventHandlers({
+        'test.explode': async () => {
+          calls += 1;
+          throw new Error(`handler broke (${calls})`);
+        },
+      }),
+    );
+    const registry = createJobRegistry(exploding.handlers);
     const eventId = await deliver({ event: 'test.explode' });
     await db.update(jobs).set({ maxAttempts: 2 });
 
-    await run();
+    await run(registry);
     expect(await eventRow(eventId)).toMatchObject({
       status: 'failed',
       attempts: 1,
@@ -161,7 +169,7 @@ describe.each(TEST_DB_KINDS)('webhook event processing on %s', (kind) => {
     expect(job).toMatchObject({ status: 'failed', attempts: 1 });
 
     await db.update(jobs).set({ runAt: sql`now()` });
-    await run();
+    await run(registry);
     expect(await eventRow(eventId)).toMatchObject({
       status: 'dead',
       attempts: 2,

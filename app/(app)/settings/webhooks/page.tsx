@@ -3,7 +3,6 @@ import type { Metadata } from 'next';
 import { Button } from '@/components/ui/button';
 import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
 import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
 import { getDb } from '@/lib/db/client';
@@ -11,13 +10,13 @@ import { getQueueStats } from '@/lib/jobs/get-queue-stats';
 import { listProblemJobs } from '@/lib/jobs/list-problem-jobs';
 import { listWebhookEvents } from '@/lib/webhooks/list-webhook-events';
 import { SettingsTabs } from '../_components/settings-tabs';
-import { formatAge, formatTime } from './_components/format-time';
+import { formatTime } from './_components/format-time';
+import { QueueStatsList } from './_components/queue-stats-list';
 import { RetryJobButton } from './_components/retry-job-button';
 import { StatusBadge } from './_components/status-badge';
+import { WebhookEventsTable } from './_components/webhook-events-table';
 
 export const metadata: Metadata = { title: 'Webhooks & jobs' };
-
-const SOURCE_LABELS = { tiktok: 'TikTok (creators)', 'tiktok-business': 'TikTok Business' } as const;
 
 export default async function WebhooksAndJobsPage() {
   const { user, workspace } = requireRoleForPage(await requireWorkspaceForPage('/settings/webhooks'), [
@@ -40,7 +39,8 @@ export default async function WebhooksAndJobsPage() {
           <CardHeader>
             <CardTitle>Job queue</CardTitle>
             <CardDescription>
-              Background work for the whole installation: webhook processing, publishing, syncing.
+              This workspace's background work: its accounts' webhook events, token refreshes, publishing,
+              reports.
             </CardDescription>
             <CardAction>
               <Button asChild variant="ghost" size="sm">
@@ -52,21 +52,7 @@ export default async function WebhooksAndJobsPage() {
             </CardAction>
           </CardHeader>
           <CardContent>
-            <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6" data-testid="queue-stats">
-              {[
-                ['Due now', stats.due],
-                ['Oldest due', stats.due > 0 ? formatAge(stats.oldestDueAgeSeconds) : '—'],
-                ['Running', stats.running],
-                ['Scheduled', stats.scheduled],
-                ['Retrying', stats.retrying],
-                ['Dead', stats.dead],
-              ].map(([label, value]) => (
-                <div key={label}>
-                  <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
-                  <dd className="mt-1 text-lg font-semibold text-foreground tabular-nums">{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <QueueStatsList stats={stats} testId="queue-stats" />
           </CardContent>
         </Card>
 
@@ -119,8 +105,8 @@ export default async function WebhooksAndJobsPage() {
           <CardHeader>
             <CardTitle>Recent webhook events</CardTitle>
             <CardDescription>
-              Deliveries from TikTok about this workspace’s accounts, and app-wide ones about no connected
-              account.
+              Deliveries from TikTok about this workspace’s accounts. Events waiting for a handler run once
+              Tokdesk has one.
             </CardDescription>
           </CardHeader>
           <CardContent>
@@ -130,53 +116,7 @@ export default async function WebhooksAndJobsPage() {
                 when someone removes Tokdesk’s access.
               </p>
             ) : (
-              <Table aria-label="Recent webhook events">
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>Received</TableHead>
-                    <TableHead>Source</TableHead>
-                    <TableHead>Event</TableHead>
-                    <TableHead>Account</TableHead>
-                    <TableHead>Status</TableHead>
-                    <TableHead className="text-right">Attempts</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {events.map((event) => (
-                    <TableRow key={event.id} data-testid="webhook-event">
-                      <TableCell className="text-xs whitespace-nowrap text-muted-foreground">
-                        <time dateTime={event.receivedAt.toISOString()}>{formatTime(event.receivedAt)}</time>
-                      </TableCell>
-                      <TableCell className="whitespace-nowrap">{SOURCE_LABELS[event.source]}</TableCell>
-                      <TableCell className="min-w-56">
-                        <span className="font-mono text-xs">{event.event}</span>
-                        {event.note || event.lastError ? (
-                          <p
-                            className={
-                              event.lastError
-                                ? 'mt-1 text-xs text-destructive-text'
-                                : 'mt-1 text-xs text-muted-foreground'
-                            }
-                          >
-                            {event.lastError ?? event.note}
-                          </p>
-                        ) : null}
-                      </TableCell>
-                      <TableCell className="whitespace-nowrap">
-                        {event.accountLabel ?? (
-                          <span className="text-muted-foreground" title={event.userOpenId ?? undefined}>
-                            App-wide
-                          </span>
-                        )}
-                      </TableCell>
-                      <TableCell>
-                        <StatusBadge status={event.status} />
-                      </TableCell>
-                      <TableCell className="text-right tabular-nums">{event.attempts}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <WebhookEventsTable events={events} account="label" testId="webhook-event" />
             )}
           </CardContent>
         </Card>

@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import { createDb } from '@/lib/db/create-db';
-import { defineJob } from '@/lib/jobs/define-job';
 import { runDueJobs } from '@/lib/jobs/run-due-jobs';
+import { testRegistry } from './test-jobs';
 
 /**
  * A worker process for the crash test: claims jobs with a short lease, says which one it started
- * on stdout, then hangs in the handler until the test kills it with SIGKILL.
+ * on stdout, then blocks its event loop in the handler (no heartbeat gets out) until the test
+ * kills it with SIGKILL.
  */
 const url = process.env.HANGING_WORKER_DB_URL;
 if (!url) throw new Error('HANGING_WORKER_DB_URL is required');
@@ -16,14 +16,17 @@ await runDueJobs({
   workerId: 'doomed-worker',
   leaseMs: 1000,
   concurrency: 1,
-  registry: {
-    'test.crash': defineJob({
-      schema: z.object({}).loose(),
-      timeoutMs: 60_000,
-      handle: async (_payload, ctx) => {
-        process.stdout.write(`started ${ctx.jobId}\n`);
+  registry: testRegistry(
+    {
+      'test.crash': async (_payload, ctx) => {
+        process.stdout.write(`started ${ctx.jobId}\n`, () => {
+          // A hung process: the event loop never turns again, so no lease heartbeat runs.
+          const until = Date.now() + 120_000;
+          while (Date.now() < until) {}
+        });
         await new Promise(() => {});
       },
-    }),
-  },
+    },
+    { 'test.crash': { timeoutMs: 60_000 } },
+  ),
 });

@@ -5,8 +5,17 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { WorkspaceIdField } from '@/components/workspace/workspace-id-field';
 import { retryJobAction } from '../../_actions/retry-job-action';
 
-export function RetryJobButton({ jobId, label }: { jobId: string; label: string }) {
-  const [result, formAction] = useActionState(retryJobAction, null);
+/** Retry for one job; the operator view passes its own action (any job, installation-wide ones too). */
+export function RetryJobButton({
+  jobId,
+  label,
+  action = retryJobAction,
+}: {
+  jobId: string;
+  label: string;
+  action?: typeof retryJobAction;
+}) {
+  const [result, formAction] = useActionState(action, null);
   return (
     <form action={formAction} className="flex flex-col items-end gap-1">
       <WorkspaceIdField />
@@ -16,7 +25,7 @@ export function RetryJobButton({ jobId, label }: { jobId: string; label: string 
       </SubmitButton>
       {result?.ok ? (
         <p role="status" className="text-xs text-success-text">
-          Queued to run now.
+          Started.
         </p>
       ) : null}
       {result && !result.ok ? (

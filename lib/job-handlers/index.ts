@@ -1,0 +1,29 @@
+import 'server-only';
+import { maintenanceJobHandlers } from '@/lib/jobs/job-handlers';
+import { createJobRegistry } from '@/lib/jobs/job-registry';
+import { tokenJobHandlers } from '@/lib/tokens/job-handlers';
+import { joinWebhookEventHandlers } from '@/lib/webhooks/event-handlers';
+import { handleAuthorizationRemoved } from '@/lib/webhooks/handle-authorization-removed';
+import { webhookJobHandlers } from '@/lib/webhooks/job-handlers';
+
+/*
+ * The runner-side registry: every job type's handler and every webhook event's handler. Only
+ * runners import this (instrumentation.ts, the cron route, `npm run jobs:work`): it pulls in every
+ * domain's handler code. Code that enqueues imports job definitions (`lib/<domain>/jobs.ts`, all
+ * listed in lib/job-catalogue) instead.
+ *
+ * A feature plugs in here: its job handlers (`lib/<domain>/job-handlers.ts`) in the list below, and
+ * its webhook event handlers (`lib/<domain>/webhook-handlers.ts`, a map by event name) in the join.
+ * Events that arrived before a handler existed are held and replayed when a runner starts with it.
+ */
+export const WEBHOOK_EVENT_HANDLERS = joinWebhookEventHandlers({
+  'authorization.removed': handleAuthorizationRemoved,
+  // Publishing adds `post.publish.*`, the inbox `im_*`.
+});
+
+const webhooks = webhookJobHandlers(WEBHOOK_EVENT_HANDLERS);
+
+export const JOB_REGISTRY = createJobRegistry(
+  [...webhooks.handlers, ...tokenJobHandlers, ...maintenanceJobHandlers],
+  { onStart: [webhooks.onStart] },
+);

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { jobs } from '@/lib/db/schema';
+import type { Db } from '@/lib/db/types';
+import { defineJob } from '@/lib/jobs/define-job';
+import { enqueueJob } from '@/lib/jobs/enqueue-job';
+import { kickJobs, runKickedJobs, setProcessJobTicker } from '@/lib/jobs/kick-jobs';
+import { startJobTicker } from '@/lib/jobs/start-job-ticker';
+import { createTestDb, TEST_DB_KINDS, type TestDb } from '@/tests/helpers/test-db';
+import { getJob, insertJob, sleep, testRegistry } from './support/test-jobs';
+
+const replyJob = defineJob({ type: 'test.reply', schema: z.object({ n: z.number() }) });
+
+describe.each(TEST_DB_KINDS)('kicking jobs a person waits for on %s', (kind) => {
+  let testDb: TestDb;
+  let db: Db;
+  beforeAll(async () => {
+    testDb = await createTestDb(kind);
+    db = testDb.db;
+  });
+  afterAll(async () => {
+    setProcessJobTicker(undefined);
+    await testDb?.drop();
+  });
+  beforeEach(async () => {
+    await db.delete(jobs);
+  });
+
+  it('runs a kicked job at once, ahead of an older backlog, with one runner per process', async () => {
+    const started: string[] = [];
+    const registry = testRegistry({
+      'test.backlog': async (_payload, ctx) => {
+        started.push(ctx.jobId);
+        await sleep(30);
+      },
+      'test.reply': async (_payload, ctx) => {
+        started.push(ctx.jobId);
+      },
+    });
+    for (let i = 0; i < 40; i += 1) {
+      await insertJob(db, 'test.backlog', { runAt: new Date(Date.now() - 60_000) });
+    }
+    const { id } = await enqueueJob(db, replyJob, { n: 1 });
+    // Two requests kick at the same moment: one runner, and both wait for it.
+    await Promise.all([
+      runKickedJobs([id], { getDb: async () => db, registry }),
+      runKickedJobs([id], { getDb: async () => db, registry }),
+    ]);
+    expect(started.indexOf(id)).toBeGreaterThanOrEqual(0);
+    expect(started.indexOf(id)).toBeLessThan(8);
+    expect(new Set(started).size).toBe(started.length);
+    expect(await getJob(db, id)).toMatchObject({ status: 'succeeded', attempts: 1 });
+  });
+
+  it('wakes the in-process ticker instead of starting a second runner', async () => {
+    const registry = testRegistry({ 'test.reply': async () => 'sent' });
+    // Polls once at start, then not for a minute: only a kick can start the job in time.
+    const ticker = startJobTicker({ getDb: async () => db, registry, workerId: 'ticker', pollMs: 60_000 });
+    setProcessJobTicker(ticker);
+    try {
+      await sleep(300);
+      const { id } = await enqueueJob(db, replyJob, { n: 2 });
+      await runKickedJobs([id], { registry: testRegistry({}) });
+      const deadline = Date.now() + 5000;
+      while ((await getJob(db, id)).status !== 'succeeded' && Date.now() < deadline) await sleep(50);
+      expect(await getJob(db, id)).toMatchObject({ status: 'succeeded', result: 'sent' });
+    } finally {
+      setProcessJobTicker(undefined);
+      await ticker.stop();
+    }
+  });
+
+  it('outside a request, kicking does nothing and throws nothing: the runners poll', async () => {
+    const { id } = await enqueueJob(db, replyJob, { n: 3 }, { startNow: true });
+    kickJobs([id]);
+    await sleep(50);
+    expect(await getJob(db, id)).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+});
