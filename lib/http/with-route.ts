@@ -9,7 +9,7 @@ import { assertRateLimit } from '@/lib/kv/assert-rate-limit';
 import type { RateLimitPolicyName } from '@/lib/kv/rate-limit-policies';
 import { assertRole, requireMembership } from '@/lib/workspaces/require-membership';
 import { clientIp } from './client-ip';
-import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './read-json-body';
+import { DEFAULT_MAX_BODY_BYTES, limitedBodyStream, readJsonBody } from './read-json-body';
 import { toErrorResponse } from './to-error-response';
 
 type Access = 'public' | 'user' | 'workspace';
@@ -22,6 +22,11 @@ export type RouteOptions<TBody extends z.ZodType, TQuery extends z.ZodType, A ex
   query?: TQuery;
   rateLimit?: { policy: RateLimitPolicyName; by: 'ip' | 'user' };
   maxBodyBytes?: number;
+  /**
+   * The route takes raw bytes (an upload part), not JSON: the body is handed over unread as
+   * `ctx.rawBody`, a stream that fails with 413 past `maxBytes`. Exclusive with `body`.
+   */
+  rawBody?: { maxBytes: number };
 };
 
 export type RouteContext<TBody, TQuery, A extends Access> = {
@@ -31,6 +36,8 @@ export type RouteContext<TBody, TQuery, A extends Access> = {
   params: Record<string, string | string[] | undefined>;
   body: TBody;
   query: TQuery;
+  /** The unread request body, when the route declared `rawBody`; null otherwise. */
+  rawBody: ReadableStream<Uint8Array> | null;
   user: A extends 'public' ? null : { id: string; email: string; name: string | null };
   workspace: A extends 'workspace' ? { id: string; role: Role } : null;
 };
@@ -84,14 +91,21 @@ export function withRoute<
       const body = options.body
         ? options.body.parse(await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES))
         : undefined;
+      const rawBody = options.rawBody ? limitedBodyStream(request, options.rawBody.maxBytes) : null;
       const query = options.query
         ? options.query.parse(Object.fromEntries(new URL(request.url).searchParams))
         : undefined;
-      const result = await handler({ request, db, ip, params, body, query, user, workspace } as RouteContext<
-        z.output<TBody>,
-        z.output<TQuery>,
-        A
-      >);
+      const result = await handler({
+        request,
+        db,
+        ip,
+        params,
+        body,
+        query,
+        rawBody,
+        user,
+        workspace,
+      } as RouteContext<z.output<TBody>, z.output<TQuery>, A>);
       return result instanceof Response ? result : Response.json(result ?? { ok: true });
     } catch (error) {
       return toErrorResponse(error, `${request.method} ${new URL(request.url).pathname}`);

@@ -118,7 +118,7 @@ export class ObjectSizeError extends Error {
   override name = 'ObjectSizeError';
   constructor(
     message: string,
-    readonly reason: 'too_large' | 'length_mismatch',
+    readonly reason: 'too_large' | 'too_short',
     readonly limit: number,
   ) {
     super(message);

@@ -35,15 +35,11 @@ export class MeasuringStream extends Transform {
     this.bytes += chunk.length;
     const limit = this.options.exactBytes ?? this.options.maxBytes;
     if (limit !== undefined && this.bytes > limit) {
-      done(
+      const message =
         this.options.exactBytes !== undefined
-          ? new ObjectSizeError(
-              `The body is longer than the declared ${limit} bytes.`,
-              'length_mismatch',
-              limit,
-            )
-          : new ObjectSizeError(`The body is larger than ${limit} bytes.`, 'too_large', limit),
-      );
+          ? `The body is longer than the declared ${limit} bytes.`
+          : `The body is larger than ${limit} bytes.`;
+      done(new ObjectSizeError(message, 'too_large', limit));
       return;
     }
     this.md5Hash.update(chunk);
@@ -57,7 +53,7 @@ export class MeasuringStream extends Transform {
       done(
         new ObjectSizeError(
           `The body ended after ${this.bytes} of the declared ${exactBytes} bytes.`,
-          'length_mismatch',
+          'too_short',
           exactBytes,
         ),
       );
