@@ -51,6 +51,7 @@ export async function uploadFile(file: UploadableFile, options: UploadFileOption
   if (problem) throw new UploadError('rejected', problem.message);
   const { signal } = options;
   const api = createUploadApi({ ...options });
+  const recorder = createUploadApi({ ...options, signal: undefined });
   const store = options.resumeStore === undefined ? defaultResumeStore() : options.resumeStore;
   const fingerprint = uploadFingerprint(file, options);
   const retries = options.retries ?? 5;
@@ -143,7 +144,13 @@ export async function uploadFile(file: UploadableFile, options: UploadFileOption
         await sleep((options.retryDelayMs ?? backoffDelay)(attempt), partSignal);
       }
     }
-    if (session.transport === 'bucket') await retry(() => api.recordPart(session.id, { partNumber, etag }));
+    // Recorded even when a pause comes meanwhile: the bucket has the part, the server must know.
+    if (session.transport === 'bucket') {
+      await withRetries(() => recorder.recordPart(session.id, { partNumber, etag }), {
+        retries,
+        delayMs: options.retryDelayMs,
+      });
+    }
     inFlight.delete(partNumber);
     completed.set(partNumber, etag);
     storedBytes += body.size;
