@@ -46,7 +46,8 @@ export type S3StorageOptions = {
 };
 
 // lib-storage buffers `queueSize + 1` parts of this size: the memory a streamed put may hold.
-const PUT_PART_SIZE = 8 * 1024 * 1024;
+// S3's minimum part size; a streamed put can then be up to 10,000 × 5 MiB ≈ 48 GiB.
+const PUT_PART_SIZE = 5 * 1024 * 1024;
 const PUT_QUEUE_SIZE = 2;
 
 /** The bucket adapter: every operation of `ObjectStorage` as S3 calls, bodies streamed both ways. */
