@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { pruneAbandonedUploads } from '@/lib/media/prune-abandoned-uploads';
+import { getStorage } from '@/lib/storage/get-storage';
 import { keepTokensAlive } from '@/lib/tokens/keep-tokens-alive';
 import { processWebhookEvent } from '@/lib/webhooks/process-webhook-event';
 import { defineJob, type JobDefinition } from './define-job';
@@ -38,6 +40,12 @@ export const JOB_REGISTRY = {
     maxAttempts: 3,
     // Below the 2-minute claim lease; a run cut short is finished by the next day's run.
     timeoutMs: 100_000,
+  }),
+  /** Daily: uploads left unfinished past their 24 h lose their parts, bytes and rows. */
+  'media.prune-uploads': defineJob({
+    schema: z.object({}).loose(),
+    handle: (_payload, ctx) => pruneAbandonedUploads(ctx.db, getStorage()),
+    maxAttempts: 3,
   }),
 } satisfies Record<string, JobDefinition>;
 

@@ -5,6 +5,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mediaObjects, mediaUploadParts, mediaUploads } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import { createUpload } from '@/lib/media/create-upload';
+import { pruneAbandonedUploads } from '@/lib/media/prune-abandoned-uploads';
 import type { ObjectStorage } from '@/lib/storage/object-storage';
 import { fetchTransport, type PartTransport } from '@/lib/uploads/part-transport';
 import { memoryResumeStore } from '@/lib/uploads/resume-store';
@@ -360,6 +362,32 @@ describe.each(TEST_STORAGE_KINDS)('browser uploads through the upload protocol o
     expect(resumeStore.get(fingerprint)).toBeNull();
     expect(await db.select().from(mediaObjects).where(eq(mediaObjects.id, uploadId))).toEqual([]);
     expect(await storage.head(row!.key)).toBeNull();
+    if (handle.root) expect(await readdir(path.join(handle.root, '.multipart'))).toEqual([]);
+  });
+
+  it('prunes uploads abandoned past their expiry, parts and all', async () => {
+    const yesterday = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    const session = await createUpload(db, storage, {
+      workspaceId: team.workspaceId,
+      userId: team.owner.id,
+      purpose: 'video',
+      fileName: 'abandoned.mp4',
+      contentType: 'video/mp4',
+      size: 9 * MiB,
+      now: yesterday,
+    });
+    const [upload] = await db.select().from(mediaUploads).where(eq(mediaUploads.mediaId, session.id));
+    const [row] = await db.select().from(mediaObjects).where(eq(mediaObjects.id, session.id));
+    await storage.uploadPart({
+      key: row!.key,
+      uploadId: upload!.storageUploadId!,
+      partNumber: 1,
+      body: randomBytes(8 * MiB),
+      contentLength: 8 * MiB,
+    });
+    const result = await pruneAbandonedUploads(db, storage);
+    expect(result.discarded).toBeGreaterThanOrEqual(1);
+    expect(await db.select().from(mediaObjects).where(eq(mediaObjects.id, session.id))).toEqual([]);
     if (handle.root) expect(await readdir(path.join(handle.root, '.multipart'))).toEqual([]);
   });
 
