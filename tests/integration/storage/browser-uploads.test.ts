@@ -24,7 +24,7 @@ import { fetchAs, startUploadApiServer, type UploadApiServer } from './support/u
 const MiB = 1024 * 1024;
 
 function testFile(bytes: Buffer, name: string, type: string): UploadableFile {
-  return new File([bytes], name, { type, lastModified: 1_760_000_000_000 });
+  return new File([new Uint8Array(bytes)], name, { type, lastModified: 1_760_000_000_000 });
 }
 
 async function storedBytes(storage: ObjectStorage, key: string) {
