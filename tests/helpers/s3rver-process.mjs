@@ -11,7 +11,10 @@ const [directory, bucket] = process.argv.slice(2);
 const SECRET = 'S3RVER';
 
 const encode = (value) =>
-  encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 const hmac = (key, data) => createHmac('sha256', key).update(data).digest();
 
 function presignedSignatureMatches(req) {
