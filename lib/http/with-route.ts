@@ -108,7 +108,11 @@ export function withRoute<
       } as RouteContext<z.output<TBody>, z.output<TQuery>, A>);
       return result instanceof Response ? result : Response.json(result ?? { ok: true });
     } catch (error) {
-      return toErrorResponse(error, `${request.method} ${new URL(request.url).pathname}`);
+      const response = toErrorResponse(error, `${request.method} ${new URL(request.url).pathname}`);
+      // A refused raw body may be left unread: the client must not reuse this connection for
+      // its next request (RFC 9112 §9.6).
+      if (options.rawBody) response.headers.set('connection', 'close');
+      return response;
     }
   };
 }

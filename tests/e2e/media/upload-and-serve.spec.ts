@@ -48,17 +48,6 @@ test('[API] a photo goes through the upload routes into the local folder and onl
   );
   expect(parts[0]!.url).toBe(`/api/uploads/${upload.id}/parts/1`);
 
-  // A part of the wrong size is refused by the streaming route and not kept.
-  const wrong = await alice.request.put(parts[0]!.url, {
-    data: Buffer.concat([bytes, Buffer.from('extra')]),
-    headers: parts[0]!.headers,
-  });
-  expect(wrong.status()).toBe(413);
-  // Someone else's upload does not exist for them.
-  expect((await bob.request.put(parts[0]!.url, { data: bytes, headers: parts[0]!.headers })).status()).toBe(
-    404,
-  );
-
   const put = await alice.request.put(parts[0]!.url, { data: bytes, headers: parts[0]!.headers });
   expect(put.status(), await put.text()).toBe(200);
   expect(put.headers().etag).toMatch(/^"[0-9a-f]{32}"$/);
@@ -89,4 +78,22 @@ test('[API] a photo goes through the upload routes into the local folder and onl
   const anonymous = await browser.newContext();
   expect((await anonymous.request.get(`${new URL(alice.url()).origin}${media.url}`)).status()).toBe(401);
   await anonymous.close();
+
+  // Refusals come last: a refused body is left unread and its connection closed.
+  const second = await json<{ upload: Session }>(
+    await alice.request.post('/api/uploads', {
+      data: { purpose: 'photo', fileName: 'second.jpg', contentType: 'image/jpeg', size: bytes.length },
+    }),
+    201,
+  );
+  const secondPart = `/api/uploads/${second.upload.id}/parts/1`;
+  // Someone else's upload does not exist for them.
+  expect((await bob.request.put(secondPart, { data: bytes, headers: parts[0]!.headers })).status()).toBe(404);
+  // A part of the wrong size is refused by the streaming route before it is read, and not kept.
+  const wrong = await alice.request.put(secondPart, {
+    data: Buffer.concat([bytes, Buffer.from('extra')]),
+    headers: parts[0]!.headers,
+  });
+  expect(wrong.status()).toBe(413);
+  expect(wrong.headers().connection).toBe('close');
 });
