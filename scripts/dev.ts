@@ -62,6 +62,12 @@ if (env.TIKTOK_CLIENT_KEY) {
   rows.push({ part: 'TikTok', where: sandboxUrl, mode: `sandbox (control page ${sandboxUrl}/_sandbox)` });
 }
 
+rows.push(
+  env.S3_BUCKET
+    ? { part: 'Storage', where: `s3://${env.S3_BUCKET}`, mode: `external (${env.S3_ENDPOINT || 'AWS S3'})` }
+    : { part: 'Storage', where: env.STORAGE_DIR || '.data/storage', mode: 'local folder' },
+);
+
 printBanner('Tokdesk is starting', rows);
 const next = spawnNext(['dev', '--port', String(port)], env);
 superviseChild(next, async () => {
