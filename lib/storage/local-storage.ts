@@ -9,8 +9,8 @@ import { pipeline } from 'node:stream/promises';
 import { assertPartNumber, checkedPartOrder } from './multipart-parts';
 import { assertObjectKey, assertObjectPrefix, isValidObjectKey } from './object-key';
 import {
+  type CompleteMultipartUploadInput,
   type GetObjectResult,
-  type MultipartPart,
   MultipartUploadError,
   type ObjectInfo,
   ObjectNotFoundError,
@@ -168,15 +168,7 @@ class LocalStorage implements ObjectStorage {
     );
   }
 
-  async completeMultipartUpload({
-    key,
-    uploadId,
-    parts,
-  }: {
-    key: string;
-    uploadId: string;
-    parts: MultipartPart[];
-  }) {
+  async completeMultipartUpload({ key, uploadId, parts }: CompleteMultipartUploadInput) {
     const record = await this.readUpload(key, uploadId);
     const dir = this.uploadDir(uploadId);
     const files = checkedPartOrder(parts).map((part) =>

@@ -40,6 +40,8 @@ export type PutObjectResult = ObjectInfo & { sha256: string };
 
 export type MultipartPart = { partNumber: number; etag: string };
 
+export type CompleteMultipartUploadInput = { key: string; uploadId: string; parts: MultipartPart[] };
+
 /** A request a browser makes without our server in between: method, URL and the headers to send. */
 export type PresignedRequest = {
   method: 'PUT';

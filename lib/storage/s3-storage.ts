@@ -18,8 +18,8 @@ import { assertPartNumber, checkedPartOrder } from './multipart-parts';
 import { assertObjectKey, assertObjectPrefix } from './object-key';
 import {
   type ByteRange,
+  type CompleteMultipartUploadInput,
   type GetObjectResult,
-  type MultipartPart,
   MultipartUploadError,
   type ObjectInfo,
   ObjectNotFoundError,
@@ -300,15 +300,7 @@ class S3Storage implements ObjectStorage {
     };
   }
 
-  async completeMultipartUpload({
-    key,
-    uploadId,
-    parts,
-  }: {
-    key: string;
-    uploadId: string;
-    parts: MultipartPart[];
-  }) {
+  async completeMultipartUpload({ key, uploadId, parts }: CompleteMultipartUploadInput) {
     assertObjectKey(key);
     try {
       await this.client.send(

@@ -91,6 +91,14 @@ describe.each(TEST_STORAGE_KINDS)('browser uploads through the upload protocol o
     retryDelayMs: () => 1,
   });
 
+  /** POST /api/uploads as `userId` into `workspaceId`, the way a client skipping the pre-check would. */
+  const startUpload = (userId: string, workspaceId: string, body: Record<string, unknown>) =>
+    fetchAs(userId)(`${api.url}/api/uploads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-workspace-id': workspaceId },
+      body: JSON.stringify(body),
+    });
+
   it('uploads a multi-part video with progress, and the stored bytes are the file', async () => {
     const bytes = randomBytes(2 * 8 * MiB + 5);
     const progress: UploadProgress[] = [];
@@ -224,12 +232,7 @@ describe.each(TEST_STORAGE_KINDS)('browser uploads through the upload protocol o
     });
 
     // A client that skips the pre-check meets the server's: 413 and 422.
-    const post = (body: unknown) =>
-      fetchAs(team.owner.id)(`${api.url}/api/uploads`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-workspace-id': team.workspaceId },
-        body: JSON.stringify(body),
-      });
+    const post = (body: Record<string, unknown>) => startUpload(team.owner.id, team.workspaceId, body);
     const tooBig = await post({
       purpose: 'video',
       fileName: 'x.mp4',
@@ -248,15 +251,11 @@ describe.each(TEST_STORAGE_KINDS)('browser uploads through the upload protocol o
   it('refuses a part larger than announced and keeps none of its bytes', async () => {
     const bytes = randomBytes(100_000);
     const session = await (
-      await fetchAs(team.owner.id)(`${api.url}/api/uploads`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-workspace-id': team.workspaceId },
-        body: JSON.stringify({
-          purpose: 'photo',
-          fileName: 'p.jpg',
-          contentType: 'image/jpeg',
-          size: bytes.length,
-        }),
+      await startUpload(team.owner.id, team.workspaceId, {
+        purpose: 'photo',
+        fileName: 'p.jpg',
+        contentType: 'image/jpeg',
+        size: bytes.length,
       })
     ).json();
     const uploadId = (session as { upload: { id: string } }).upload.id;
@@ -296,10 +295,11 @@ describe.each(TEST_STORAGE_KINDS)('browser uploads through the upload protocol o
   });
 
   it('fails and deletes an upload whose assembled size differs from the announced one', async () => {
-    const create = await fetchAs(team.owner.id)(`${api.url}/api/uploads`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-workspace-id': team.workspaceId },
-      body: JSON.stringify({ purpose: 'photo', fileName: 'liar.jpg', contentType: 'image/jpeg', size: 1000 }),
+    const create = await startUpload(team.owner.id, team.workspaceId, {
+      purpose: 'photo',
+      fileName: 'liar.jpg',
+      contentType: 'image/jpeg',
+      size: 1000,
     });
     const uploadId = ((await create.json()) as { upload: { id: string } }).upload.id;
     const [row] = await db.select().from(mediaObjects).where(eq(mediaObjects.id, uploadId));
@@ -393,15 +393,11 @@ describe.each(TEST_STORAGE_KINDS)('browser uploads through the upload protocol o
 
   it('answers 404 to anyone but the member who started an upload, and 403 to a role that may not', async () => {
     const session = (await (
-      await fetchAs(team.owner.id)(`${api.url}/api/uploads`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-workspace-id': team.workspaceId },
-        body: JSON.stringify({
-          purpose: 'video',
-          fileName: 'mine.mp4',
-          contentType: 'video/mp4',
-          size: 1000,
-        }),
+      await startUpload(team.owner.id, team.workspaceId, {
+        purpose: 'video',
+        fileName: 'mine.mp4',
+        contentType: 'video/mp4',
+        size: 1000,
       })
     ).json()) as { upload: { id: string } };
     for (const stranger of [team.agents[0]!.id, otherTeam.owner.id]) {
@@ -416,16 +412,18 @@ describe.each(TEST_STORAGE_KINDS)('browser uploads through the upload protocol o
         expect(response.status, `${method} ${tail} by ${stranger}`).toBe(404);
       }
     }
-    const agentVideo = await fetchAs(team.agents[0]!.id)(`${api.url}/api/uploads`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-workspace-id': team.workspaceId },
-      body: JSON.stringify({ purpose: 'video', fileName: 'v.mp4', contentType: 'video/mp4', size: 1000 }),
+    const agentVideo = await startUpload(team.agents[0]!.id, team.workspaceId, {
+      purpose: 'video',
+      fileName: 'v.mp4',
+      contentType: 'video/mp4',
+      size: 1000,
     });
     expect(agentVideo.status).toBe(403);
-    const foreignWorkspace = await fetchAs(otherTeam.owner.id)(`${api.url}/api/uploads`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-workspace-id': team.workspaceId },
-      body: JSON.stringify({ purpose: 'photo', fileName: 'p.jpg', contentType: 'image/jpeg', size: 1000 }),
+    const foreignWorkspace = await startUpload(otherTeam.owner.id, team.workspaceId, {
+      purpose: 'photo',
+      fileName: 'p.jpg',
+      contentType: 'image/jpeg',
+      size: 1000,
     });
     expect(foreignWorkspace.status).toBe(404);
   });
