@@ -385,8 +385,24 @@ describe.each(TEST_STORAGE_KINDS)('browser uploads through the upload protocol o
       body: randomBytes(8 * MiB),
       contentLength: 8 * MiB,
     });
+    // A server-side write that died mid-way a day ago: a row without an upload, bytes maybe stored.
+    const [stranded] = await db
+      .insert(mediaObjects)
+      .values({
+        workspaceId: team.workspaceId,
+        key: `media/${team.workspaceId}/dm_inbound/stranded.jpg`,
+        purpose: 'dm_inbound',
+        fileName: 'stranded.jpg',
+        contentType: 'image/jpeg',
+        size: 0,
+        updatedAt: yesterday,
+      })
+      .returning();
+    await storage.put(stranded!.key, 'partial');
     const result = await pruneAbandonedUploads(db, storage);
-    expect(result.discarded).toBeGreaterThanOrEqual(1);
+    expect(result.discarded).toBeGreaterThanOrEqual(2);
+    expect(await db.select().from(mediaObjects).where(eq(mediaObjects.id, stranded!.id))).toEqual([]);
+    expect(await storage.head(stranded!.key)).toBeNull();
     expect(await db.select().from(mediaObjects).where(eq(mediaObjects.id, session.id))).toEqual([]);
     if (handle.root) expect(await readdir(path.join(handle.root, '.multipart'))).toEqual([]);
   });
