@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { env } from './lib/env';
 import { pageContentSecurityPolicy } from './lib/http/security-headers';
+import { bucketOrigins } from './lib/storage/bucket-origins';
 
 const PUBLIC_PREFIXES = [
   '/sign-in',
@@ -31,6 +32,7 @@ function contentSecurityPolicy(nonce: string): string {
     development: !env.isProduction,
     consentOrigins: tiktok.slice(0, 2),
     imageOrigins: tiktok.filter((value) => value.startsWith('http:')),
+    uploadOrigins: bucketOrigins(env),
     https: env.APP_URL.startsWith('https:'),
   });
 }

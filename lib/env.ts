@@ -91,6 +91,10 @@ const schema = z.object({
   S3_REGION: optional,
   S3_ACCESS_KEY_ID: optional,
   S3_SECRET_ACCESS_KEY: optional,
+  /** Path-style bucket URLs (`endpoint/bucket/key`); default on with a custom S3_ENDPOINT, off for AWS. */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+  /** The local folder objects live in when S3_BUCKET is unset. */
+  STORAGE_DIR: z.string().min(1).default('.data/storage'),
   CRON_SECRET: z.string().min(16, { error: 'must be at least 16 characters' }),
   /** Set by Vercel; storage must then be S3 because function file systems are ephemeral. */
   VERCEL: optional,

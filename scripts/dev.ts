@@ -67,6 +67,12 @@ rows.push(
     ? { part: 'Mail', where: new URL(env.SMTP_URL).host, mode: 'SMTP' }
     : { part: 'Mail', where: `${env.APP_URL}/dev/outbox`, mode: 'local outbox (no SMTP_URL)' },
 );
+rows.push(
+  env.S3_BUCKET
+    ? { part: 'Storage', where: `s3://${env.S3_BUCKET}`, mode: `external (${env.S3_ENDPOINT || 'AWS S3'})` }
+    : { part: 'Storage', where: env.STORAGE_DIR || '.data/storage', mode: 'local folder' },
+);
+
 printBanner('Tokdesk is starting', rows);
 const next = spawnNext(['dev', '--port', String(port)], env);
 superviseChild(next, async () => {

@@ -25,6 +25,9 @@ printBanner('Tokdesk (production mode)', [
     where: env.TIKTOK_OPEN_API_BASE_URL || 'https://open.tiktokapis.com',
     mode: 'Open API base URL',
   },
+  env.S3_BUCKET
+    ? { part: 'Storage', where: `s3://${env.S3_BUCKET}`, mode: env.S3_ENDPOINT || 'AWS S3' }
+    : { part: 'Storage', where: env.STORAGE_DIR || '.data/storage', mode: 'local folder' },
 ]);
 const next = spawnNext(['start', '--port', String(port)], { ...env, NODE_ENV: 'production' });
 superviseChild(next, async () => {});

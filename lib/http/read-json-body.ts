@@ -23,6 +23,25 @@ export async function readRawBody(request: Request, maxBytes = DEFAULT_MAX_BODY_
   return Buffer.concat(chunks);
 }
 
+/**
+ * The request body as a stream for routes that take raw bytes (an upload part): a declared
+ * Content-Length over `maxBytes` is refused before reading, and the stream errors with the same
+ * 413 as soon as more than `maxBytes` arrive, so nothing past the limit is ever consumed.
+ */
+export function limitedBodyStream(request: Request, maxBytes: number): ReadableStream<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  let size = 0;
+  const limiter = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      size += chunk.byteLength;
+      if (size > maxBytes) controller.error(tooLarge(maxBytes));
+      else controller.enqueue(chunk);
+    },
+  });
+  return request.body ? request.body.pipeThrough(limiter) : new Blob([]).stream();
+}
+
 /** Reads a request body as UTF-8 text, with the same limit. */
 export async function readTextBody(request: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
   return (await readRawBody(request, maxBytes)).toString('utf8');

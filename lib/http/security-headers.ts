@@ -25,6 +25,8 @@ export type PagePolicyOptions = {
   consentOrigins: readonly string[];
   /** Hosts of account avatars besides any https: origin (the sandbox serves them over http). */
   imageOrigins: readonly string[];
+  /** Where browsers send presigned upload parts (the S3 bucket), if anywhere but us. */
+  uploadOrigins?: readonly string[];
   /** APP_URL is https: ask browsers to upgrade any stray http: subresource. */
   https: boolean;
 };
@@ -47,7 +49,7 @@ export function pageContentSecurityPolicy(options: PagePolicyOptions): string {
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:', 'https:', ...options.imageOrigins],
     'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'", ...(development ? ['ws:'] : [])],
+    'connect-src': ["'self'", ...(options.uploadOrigins ?? []), ...(development ? ['ws:'] : [])],
     'object-src': ["'none'"],
     'base-uri': ["'none'"],
     'form-action': ["'self'", ...options.consentOrigins],

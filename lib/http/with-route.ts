@@ -13,7 +13,7 @@ import { clientIp } from '@/lib/request/client-ip';
 import { hasBody, isSameOriginRequest, mediaType } from '@/lib/request/same-origin';
 import { assertRole, requireMembership } from '@/lib/workspaces/require-membership';
 import { WORKSPACE_HEADER } from '@/lib/workspaces/workspace-binding';
-import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './read-json-body';
+import { DEFAULT_MAX_BODY_BYTES, limitedBodyStream, readJsonBody } from './read-json-body';
 import { toErrorResponse } from './to-error-response';
 
 type Access = 'public' | 'user' | 'workspace';
@@ -39,7 +39,11 @@ export type RouteOptions<TBody extends z.ZodType, TQuery extends z.ZodType, A ex
    * `contentTypes` lists the media types accepted, or `'any'` when the handler checks the bytes
    * itself (a signature over the raw body).
    */
-  rawBody?: { contentTypes: readonly string[] | 'any' };
+  rawBody?: {
+    contentTypes: readonly string[] | 'any';
+    /** Hands the body over unread as `ctx.rawBody`, a stream that fails with 413 past this size. */
+    maxBytes?: number;
+  };
   /**
    * State-changing requests must come from our own pages (Origin / Sec-Fetch-Site against APP_URL)
    * unless the route authenticates every request by itself and says how. Only public routes may:
@@ -55,6 +59,8 @@ export type RouteContext<TBody, TQuery, A extends Access> = {
   params: Record<string, string | string[] | undefined>;
   body: TBody;
   query: TQuery;
+  /** The unread request body, when the route declared `rawBody`; null otherwise. */
+  rawBody: ReadableStream<Uint8Array> | null;
   user: A extends 'public' ? null : { id: string; email: string; name: string | null };
   workspace: A extends 'workspace' ? { id: string; role: Role } : null;
 };
@@ -130,15 +136,26 @@ export function withRoute<
       const body = options.body
         ? options.body.parse(await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES))
         : undefined;
+      const rawBody = options.rawBody?.maxBytes ? limitedBodyStream(request, options.rawBody.maxBytes) : null;
       const query = options.query ? parseQuery(options.query, request.url) : undefined;
-      const result = await handler({ request, db, ip, params, body, query, user, workspace } as RouteContext<
-        z.output<TBody>,
-        z.output<TQuery>,
-        A
-      >);
+      const result = await handler({
+        request,
+        db,
+        ip,
+        params,
+        body,
+        query,
+        rawBody,
+        user,
+        workspace,
+      } as RouteContext<z.output<TBody>, z.output<TQuery>, A>);
       return result instanceof Response ? result : Response.json(result ?? { ok: true });
     } catch (error) {
-      return toErrorResponse(error, `${request.method} ${new URL(request.url).pathname}`);
+      const response = toErrorResponse(error, `${request.method} ${new URL(request.url).pathname}`);
+      // A refused raw body may be left unread: the client must not reuse this connection for
+      // its next request (RFC 9112 §9.6).
+      if (options.rawBody) response.headers.set('connection', 'close');
+      return response;
     }
   };
 }

@@ -1,5 +1,6 @@
 import type { JobType } from '@/lib/jobs/define-job';
 import { pruneFinishedJobsJob } from '@/lib/jobs/jobs';
+import { pruneAbandonedUploadsJob } from '@/lib/media/jobs';
 import { keepTokensAliveJob, refreshAccountTokensJob } from '@/lib/tokens/jobs';
 import { processWebhookEventJob } from '@/lib/webhooks/jobs';
 
@@ -15,8 +16,15 @@ export const JOB_CATALOGUE = {
   [keepTokensAliveJob.type]: keepTokensAliveJob,
   [refreshAccountTokensJob.type]: refreshAccountTokensJob,
   [pruneFinishedJobsJob.type]: pruneFinishedJobsJob,
+  [pruneAbandonedUploadsJob.type]: pruneAbandonedUploadsJob,
 } as const satisfies Record<string, JobType>;
 
 export type CatalogueJobType = keyof typeof JOB_CATALOGUE;
 
-export { keepTokensAliveJob, processWebhookEventJob, pruneFinishedJobsJob, refreshAccountTokensJob };
+export {
+  keepTokensAliveJob,
+  processWebhookEventJob,
+  pruneAbandonedUploadsJob,
+  pruneFinishedJobsJob,
+  refreshAccountTokensJob,
+};

@@ -1,6 +1,7 @@
 import 'server-only';
 import { maintenanceJobHandlers } from '@/lib/jobs/job-handlers';
 import { createJobRegistry } from '@/lib/jobs/job-registry';
+import { mediaJobHandlers } from '@/lib/media/job-handlers';
 import { tokenJobHandlers } from '@/lib/tokens/job-handlers';
 import { joinWebhookEventHandlers } from '@/lib/webhooks/event-handlers';
 import { handleAuthorizationRemoved } from '@/lib/webhooks/handle-authorization-removed';
@@ -24,6 +25,6 @@ export const WEBHOOK_EVENT_HANDLERS = joinWebhookEventHandlers({
 const webhooks = webhookJobHandlers(WEBHOOK_EVENT_HANDLERS);
 
 export const JOB_REGISTRY = createJobRegistry(
-  [...webhooks.handlers, ...tokenJobHandlers, ...maintenanceJobHandlers],
+  [...webhooks.handlers, ...tokenJobHandlers, ...maintenanceJobHandlers, ...mediaJobHandlers],
   { onStart: [webhooks.onStart] },
 );

@@ -95,6 +95,16 @@ export const RATE_LIMIT_POLICIES = {
     keyPrefix: 'rl:api',
     message: 'Too many requests.',
   },
+  /**
+   * Keyed by user, for the upload protocol: a few calls per 8 MiB part, so this allows about
+   * 100 MB/s per person while stopping a runaway client.
+   */
+  uploads: {
+    attempts: 1200,
+    window: '1 m',
+    keyPrefix: 'rl:uploads',
+    message: 'Too many upload requests.',
+  },
 } satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitPolicyName = keyof typeof RATE_LIMIT_POLICIES;

@@ -3,6 +3,7 @@ export * from './audit';
 export * from './auth';
 export * from './jobs';
 export * from './mail';
+export * from './media';
 export * from './tiktok-accounts';
 export * from './webhook-events';
 export * from './workspaces';

@@ -5,6 +5,8 @@ export const E2E = {
   kvPort: Number(process.env.E2E_KV_PORT ?? 8179),
   /** Everything the app server printed during the run. */
   serverLogPath: '.data/e2e/server.log',
+  /** The local storage folder of the end-to-end app (no S3 there). */
+  storageDir: '.data/e2e/storage',
   get appUrl() {
     return `http://localhost:${this.appPort}`;
   },

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { DEFAULT_CREDENTIALS } from '../../../sandbox/core/config';
@@ -33,6 +33,7 @@ const sandboxUrl = sandbox.ctx.config.publicUrl;
 const secret = () => randomBytes(32).toString('base64');
 // The server's output goes to the console and to a file the leak test greps for secrets.
 mkdirSync(path.dirname(E2E.serverLogPath), { recursive: true });
+rmSync(E2E.storageDir, { recursive: true, force: true });
 const serverLog = createWriteStream(E2E.serverLogPath, { flags: 'w' });
 const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
   stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,6 +47,8 @@ const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     UPSTASH_REDIS_REST_URL: kv.url,
     UPSTASH_REDIS_REST_TOKEN: 'tokdesk-local-kv-token',
     TOKEN_ENCRYPTION_KEYS: `e2e:${secret()}`,
+    // Its own folder, emptied per run, so end-to-end files never mix with `npm run dev`'s.
+    STORAGE_DIR: E2E.storageDir,
     CRON_SECRET: secret(),
     TIKTOK_CLIENT_KEY: DEFAULT_CREDENTIALS.loginKit.id,
     TIKTOK_CLIENT_SECRET: DEFAULT_CREDENTIALS.loginKit.secret,
