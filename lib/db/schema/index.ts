@@ -2,6 +2,7 @@
 export * from './audit';
 export * from './auth';
 export * from './jobs';
+export * from './live-events';
 export * from './tiktok-accounts';
 export * from './webhook-events';
 export * from './workspaces';
