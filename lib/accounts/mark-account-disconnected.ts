@@ -3,6 +3,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { type TikTokAccountKind, tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import { publishLiveEvent } from '@/lib/live/publish-live-event';
 import { type AccountStatusReason, reasonFromTikTokRemoval } from './account-status-reasons';
 
 export type MarkAccountDisconnectedOptions = {
@@ -64,6 +65,11 @@ export async function markAccountDisconnected(db: Db, options: MarkAccountDiscon
         action: 'tiktok_account.disconnected',
         target: { type: 'tiktok_account', id: row.id },
         metadata: { kind, account: row.username ? `@${row.username}` : row.displayName, reason },
+      });
+      await publishLiveEvent(tx, {
+        workspaceId: row.workspaceId,
+        type: 'account.status_changed',
+        data: { accountId: row.id, status: 'disconnected', reason },
       });
     }
     return { accounts: rows.map(({ id, workspaceId }) => ({ id, workspaceId })) };

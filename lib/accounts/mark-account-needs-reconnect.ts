@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import { publishLiveEvent } from '@/lib/live/publish-live-event';
 import type { AccountStatusReason } from './account-status-reasons';
 
 export type MarkAccountNeedsReconnectOptions = {
@@ -48,6 +49,11 @@ export async function markAccountNeedsReconnect(
         reason,
         tiktokCode,
       },
+    });
+    await publishLiveEvent(tx, {
+      workspaceId: row.workspaceId,
+      type: 'account.status_changed',
+      data: { accountId, status: 'needs_reconnect', reason },
     });
     return true;
   });

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { type TikTokAccountKind, tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import { publishLiveEvent } from '@/lib/live/publish-live-event';
 import type { AccountProfile } from './account-profile';
 import { sealAccountToken } from './account-token-cipher';
 
@@ -84,6 +85,7 @@ export async function saveTiktokAccount(db: Db, options: SaveTiktokAccountOption
       metadata: { kind, account: accountLabel(profile, tiktokId) },
       ip: options.ip,
     });
+    await publishLiveEvent(tx, { workspaceId, type: 'account.connected', data: { accountId: row.id, kind } });
     return { id: row.id, created };
   });
 }

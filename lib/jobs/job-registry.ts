@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pruneLiveEvents } from '@/lib/live/prune-live-events';
 import { keepTokensAlive } from '@/lib/tokens/keep-tokens-alive';
 import { processWebhookEvent } from '@/lib/webhooks/process-webhook-event';
 import { defineJob, type JobDefinition } from './define-job';
@@ -26,6 +27,12 @@ export const JOB_REGISTRY = {
   'jobs.prune': defineJob({
     schema: z.object({}).loose(),
     handle: (_payload, ctx) => pruneFinishedJobs(ctx.db, { now: new Date() }),
+    maxAttempts: 3,
+  }),
+  /** Daily: drops live-feed events past their retention (lib/live). */
+  'live.prune': defineJob({
+    schema: z.object({}).loose(),
+    handle: (_payload, ctx) => pruneLiveEvents(ctx.db, { now: new Date() }),
     maxAttempts: 3,
   }),
   /**

@@ -14,5 +14,6 @@ export async function scheduleMaintenance(db: Db, now = new Date()): Promise<voi
   const day = now.toISOString().slice(0, 10);
   await enqueueJob(db, { type: 'jobs.prune', payload: {}, dedupeKey: `jobs.prune:${day}` });
   await enqueueJob(db, { type: 'tokens.keep-alive', payload: {}, dedupeKey: `tokens.keep-alive:${day}` });
+  await enqueueJob(db, { type: 'live.prune', payload: {}, dedupeKey: `live.prune:${day}` });
   lastCheck = now.getTime();
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { ICONS } from '@/components/app-shell/nav-items';
+import { LiveRefresh } from '@/components/live/live-refresh';
+import { LiveStatus } from '@/components/live/live-status';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -7,6 +9,7 @@ import { CONNECT_ERROR_MESSAGES, isConnectErrorCode } from '@/lib/accounts/conne
 import { listTiktokAccounts, type TikTokAccountView } from '@/lib/accounts/list-tiktok-accounts';
 import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
 import { getDb } from '@/lib/db/client';
+import { getRequestLiveCursor } from '@/lib/live/get-request-live-cursor';
 import { AccountCard } from './_components/account-card';
 import { AttentionBanner } from './_components/attention-banner';
 import { ConnectButton } from './_components/connect-button';
@@ -67,13 +70,21 @@ function toast(search: Search, accounts: TikTokAccountView[]): ConnectToastProps
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { user, workspace } = await requireWorkspaceForPage('/accounts');
   const canManage = workspace.role !== 'agent';
+  // Before the data: a change committed after this read reaches the page as a live event.
+  const liveCursor = await getRequestLiveCursor();
   const accounts = await listTiktokAccounts(await getDb(), { workspaceId: workspace.id, userId: user.id });
   const notice = toast(await searchParams, accounts);
   return (
     <>
+      <LiveRefresh types={['account.connected', 'account.status_changed']} since={liveCursor} />
       <PageHeader
         title="Accounts"
-        description="The TikTok accounts this workspace runs."
+        description={
+          <span className="flex flex-wrap items-center gap-3">
+            The TikTok accounts this workspace runs.
+            <LiveStatus />
+          </span>
+        }
         actions={
           canManage && accounts.length > 0 ? (
             <div className="flex flex-wrap gap-2">
