@@ -3,6 +3,7 @@ export const AUDIT_ACTIONS = {
   'user.signed_up': 'signed up',
   'user.signed_in': 'signed in',
   'workspace.created': 'created the workspace',
+  'workspace.settings_changed': 'changed the workspace settings',
   'invitation.sent': 'invited a teammate',
   'invitation.revoked': 'revoked an invitation',
   'invitation.accepted': 'accepted an invitation',

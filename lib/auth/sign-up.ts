@@ -15,6 +15,8 @@ export type SignUpOptions = {
   password: string;
   /** Name of the new workspace; ignored when joining through an invitation. */
   workspaceName?: string;
+  /** IANA zone of the new workspace (validated by the caller); ignored when joining. */
+  timeZone?: string;
   invitationToken?: string;
   ip?: string | null;
 };
@@ -44,6 +46,7 @@ export async function signUp(db: Db, options: SignUpOptions) {
           await createWorkspace(tx, {
             userId: user.id,
             name: options.workspaceName || `${user.name}’s workspace`,
+            timeZone: options.timeZone,
             ip: options.ip,
           })
         ).id;

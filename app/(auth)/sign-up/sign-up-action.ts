@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { withAction } from '@/lib/actions/with-action';
 import { signInWithPassword } from '@/lib/auth/sign-in-with-password';
 import { signUp } from '@/lib/auth/sign-up';
+import { timeZoneSchema } from '@/lib/time/time-zones';
 import { safeRedirectPath } from '@/lib/utils/safe-redirect-path';
 
 const schema = z.object({
@@ -14,6 +15,7 @@ const schema = z.object({
     .min(10, { error: 'Use at least 10 characters.' })
     .max(1024, { error: 'Use at most 1024 characters.' }),
   workspaceName: z.string().trim().max(100).optional(),
+  timeZone: timeZoneSchema.optional(),
   invitationToken: z.string().max(200).optional(),
   callbackUrl: z.string().optional(),
 });

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { TimeZoneField } from '@/components/time/time-zone-field';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -18,6 +19,7 @@ export function CreateWorkspaceForm() {
         placeholder="Acme Social"
         errors={result && !result.ok ? result.fieldErrors?.name : undefined}
       />
+      <TimeZoneField errors={result && !result.ok ? result.fieldErrors?.timeZone : undefined} />
       <SubmitButton className="w-full" pendingText="Creating…">
         Create workspace
       </SubmitButton>
