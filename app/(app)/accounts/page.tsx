@@ -10,6 +10,7 @@ import { listTiktokAccounts, type TikTokAccountView } from '@/lib/accounts/list-
 import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
 import { getDb } from '@/lib/db/client';
 import { getRequestLiveCursor } from '@/lib/live/get-request-live-cursor';
+import { now } from '@/lib/time/clock';
 import { AccountCard } from './_components/account-card';
 import { AttentionBanner } from './_components/attention-banner';
 import { ConnectButton } from './_components/connect-button';
@@ -74,6 +75,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const liveCursor = await getRequestLiveCursor();
   const accounts = await listTiktokAccounts(await getDb(), { workspaceId: workspace.id, userId: user.id });
   const notice = toast(await searchParams, accounts);
+  const renderedAt = now();
   return (
     <>
       <LiveRefresh types={['account.connected', 'account.status_changed']} since={liveCursor} />
@@ -102,7 +104,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         }
       />
       {notice ? <ConnectToast {...notice} /> : null}
-      <AttentionBanner accounts={accounts} />
+      <AttentionBanner accounts={accounts} now={renderedAt} />
       {accounts.length === 0 ? (
         <EmptyState icon={ICONS.accounts} title="No TikTok accounts connected yet">
           <p>
@@ -127,7 +129,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         >
           <ul className="divide-y divide-slate-100">
             {accounts.map((account) => (
-              <AccountCard key={account.id} account={account} canManage={canManage} />
+              <AccountCard key={account.id} account={account} canManage={canManage} now={renderedAt} />
             ))}
           </ul>
         </Card>

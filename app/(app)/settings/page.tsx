@@ -5,6 +5,7 @@ import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
 import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
 import { getDb } from '@/lib/db/client';
 import { listInvitations } from '@/lib/invitations/list-invitations';
+import { formatInZone } from '@/lib/time/format-dates';
 import { getWorkspaceSettings } from '@/lib/workspaces/get-workspace-settings';
 import { listMembers } from '@/lib/workspaces/list-members';
 import { InvitationRow } from './_components/invitation-row';
@@ -65,7 +66,10 @@ export default async function SettingsPage() {
               {invitations.map((invitation) => (
                 <InvitationRow
                   key={invitation.id}
-                  invitation={{ ...invitation, expiresAt: invitation.expiresAt.toISOString() }}
+                  invitation={{
+                    ...invitation,
+                    expires: formatInZone(invitation.expiresAt, settings.timeZone),
+                  }}
                 />
               ))}
             </ul>

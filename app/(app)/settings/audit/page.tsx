@@ -4,6 +4,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
 import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
 import { getDb } from '@/lib/db/client';
+import { formatInZone } from '@/lib/time/format-dates';
+import { getWorkspaceSettings } from '@/lib/workspaces/get-workspace-settings';
 import { listAuditEvents } from '@/lib/workspaces/list-audit-events';
 import { SettingsTabs } from '../_components/settings-tabs';
 
@@ -15,12 +17,16 @@ export default async function AuditLogPage({ searchParams }: PageProps<'/setting
     'admin',
   ]);
   const { cursor } = await searchParams;
-  const events = await listAuditEvents(await getDb(), {
-    workspaceId: workspace.id,
-    userId: user.id,
-    cursor: typeof cursor === 'string' ? cursor : undefined,
-    limit: 50,
-  });
+  const db = await getDb();
+  const [events, { timeZone }] = await Promise.all([
+    listAuditEvents(db, {
+      workspaceId: workspace.id,
+      userId: user.id,
+      cursor: typeof cursor === 'string' ? cursor : undefined,
+      limit: 50,
+    }),
+    getWorkspaceSettings(db, { workspaceId: workspace.id, userId: user.id }),
+  ]);
   const last = events.at(-1);
   return (
     <>
@@ -43,12 +49,7 @@ export default async function AuditLogPage({ searchParams }: PageProps<'/setting
                 <span className="text-slate-700">{event.description}</span>{' '}
                 {event.targetLabel ? <span className="text-slate-500">· {event.targetLabel}</span> : null}
                 <time className="ml-auto text-xs text-slate-500" dateTime={event.createdAt.toISOString()}>
-                  {event.createdAt.toLocaleString('en-GB', {
-                    dateStyle: 'medium',
-                    timeStyle: 'short',
-                    timeZone: 'UTC',
-                  })}{' '}
-                  UTC
+                  {formatInZone(event.createdAt, timeZone)}
                 </time>
               </li>
             ))}

@@ -6,9 +6,10 @@ import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
 import { getDb } from '@/lib/db/client';
 import { getQueueStats } from '@/lib/jobs/get-queue-stats';
 import { listProblemJobs } from '@/lib/jobs/list-problem-jobs';
+import { formatElapsed, formatInZone } from '@/lib/time/format-dates';
 import { listWebhookEvents } from '@/lib/webhooks/list-webhook-events';
+import { getWorkspaceSettings } from '@/lib/workspaces/get-workspace-settings';
 import { SettingsTabs } from '../_components/settings-tabs';
-import { formatAge, formatTime } from './_components/format-time';
 import { RetryJobButton } from './_components/retry-job-button';
 import { StatusBadge } from './_components/status-badge';
 
@@ -23,11 +24,13 @@ export default async function WebhooksAndJobsPage() {
   ]);
   const db = await getDb();
   const scope = { workspaceId: workspace.id, userId: user.id };
-  const [stats, events, problems] = await Promise.all([
+  const [stats, events, problems, { timeZone }] = await Promise.all([
     getQueueStats(db, scope),
     listWebhookEvents(db, { ...scope, limit: 50 }),
     listProblemJobs(db, { ...scope, limit: 50 }),
+    getWorkspaceSettings(db, scope),
   ]);
+  const formatTime = (date: Date) => formatInZone(date, timeZone, 'd MMM yyyy, HH:mm:ss zzz');
   return (
     <>
       <PageHeader title="Settings" description={`People and history of ${workspace.name}.`} />
@@ -45,7 +48,7 @@ export default async function WebhooksAndJobsPage() {
           <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6" data-testid="queue-stats">
             {[
               ['Due now', stats.due],
-              ['Oldest due', stats.due > 0 ? formatAge(stats.oldestDueAgeSeconds) : '—'],
+              ['Oldest due', stats.due > 0 ? formatElapsed(stats.oldestDueAgeSeconds) : '—'],
               ['Running', stats.running],
               ['Scheduled', stats.scheduled],
               ['Retrying', stats.retrying],
