@@ -5,6 +5,7 @@ import type { Db } from '@/lib/db/types';
 import { exchangeAuthCode } from '@/lib/tiktok/marketing/exchange-auth-code';
 import { getAdvertiserInfo } from '@/lib/tiktok/marketing/get-advertiser-info';
 import { listAdvertisers } from '@/lib/tiktok/marketing/list-advertisers';
+import * as clock from '@/lib/time/clock';
 import { sealStateSecret } from './account-token-cipher';
 import { ConnectError } from './connect-errors';
 import type { ConsumedState } from './consume-oauth-state';
@@ -50,7 +51,7 @@ export async function completeAdsConnection(db: Db, { state, authCode }: Complet
     .set({
       pendingAccessToken: sealStateSecret(state.id, 'pending_access_token', accessToken),
       pendingAdvertisers: advertisers,
-      pendingExpiresAt: new Date(Date.now() + ADS_SELECTION_TTL_MS),
+      pendingExpiresAt: new Date(clock.nowMs() + ADS_SELECTION_TTL_MS),
     })
     .where(eq(oauthStates.id, state.id));
   return { attemptId: state.id, advertisers };

@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { oauthStates, type TikTokAccountKind } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { isAppError } from '@/lib/errors/app-error';
+import * as clock from '@/lib/time/clock';
 import { requireMembership } from '@/lib/workspaces/require-membership';
 import { openStateSecret } from './account-token-cipher';
 import { ConnectError } from './connect-errors';
@@ -40,12 +41,12 @@ export async function consumeOAuthState(
   // Another user's state is refused without being consumed, so it cannot be burnt by a third party.
   if (!row || row.userId !== userId || row.kind !== kind || row.usedAt)
     throw new ConnectError('invalid_state');
-  if (row.expiresAt.getTime() <= Date.now()) throw new ConnectError('session_expired');
+  if (row.expiresAt.getTime() <= clock.nowMs()) throw new ConnectError('session_expired');
 
   // The conditional update is the real single-use guard: of two racing callbacks one wins.
   const claimed = await db
     .update(oauthStates)
-    .set({ usedAt: new Date() })
+    .set({ usedAt: clock.now() })
     .where(and(eq(oauthStates.id, row.id), isNull(oauthStates.usedAt)))
     .returning({ id: oauthStates.id });
   if (claimed.length === 0) throw new ConnectError('invalid_state');

@@ -3,6 +3,7 @@ import { and, eq, gt, isNotNull } from 'drizzle-orm';
 import { oauthStates, type PendingAdvertiser } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
+import * as clock from '@/lib/time/clock';
 import { requireMembership } from '@/lib/workspaces/require-membership';
 
 export type GetPendingAdvertisersOptions = { attemptId: string; workspaceId: string; userId: string };
@@ -22,7 +23,7 @@ export async function getPendingAdvertisers(
         eq(oauthStates.userId, userId),
         eq(oauthStates.workspaceId, workspaceId),
         isNotNull(oauthStates.pendingAccessToken),
-        gt(oauthStates.pendingExpiresAt, new Date()),
+        gt(oauthStates.pendingExpiresAt, clock.now()),
       ),
     )
     .limit(1);

@@ -4,6 +4,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { type TikTokAccountKind, tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { publishLiveEvent } from '@/lib/live/publish-live-event';
+import * as clock from '@/lib/time/clock';
 import { type AccountStatusReason, reasonFromTikTokRemoval } from './account-status-reasons';
 
 export type MarkAccountDisconnectedOptions = {
@@ -37,7 +38,7 @@ export async function markAccountDisconnected(db: Db, options: MarkAccountDiscon
         status: 'disconnected',
         statusReason: reason,
         statusMessage: null,
-        statusChangedAt: new Date(),
+        statusChangedAt: clock.now(),
         accessToken: null,
         refreshToken: null,
         accessTokenExpiresAt: null,

@@ -4,6 +4,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { publishLiveEvent } from '@/lib/live/publish-live-event';
+import * as clock from '@/lib/time/clock';
 import type { AccountStatusReason } from './account-status-reasons';
 
 export type MarkAccountNeedsReconnectOptions = {
@@ -28,7 +29,7 @@ export async function markAccountNeedsReconnect(
         status: 'needs_reconnect',
         statusReason: reason,
         statusMessage: tiktokCode ?? null,
-        statusChangedAt: new Date(),
+        statusChangedAt: clock.now(),
       })
       .where(and(eq(tiktokAccounts.id, accountId), eq(tiktokAccounts.status, 'active')))
       .returning({

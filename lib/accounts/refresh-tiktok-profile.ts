@@ -4,6 +4,7 @@ import { tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
 import { isTikTokApiError } from '@/lib/tiktok/http/tiktok-api-error';
+import * as clock from '@/lib/time/clock';
 import { getAccessToken } from '@/lib/tokens/get-access-token';
 import { AccountNeedsReconnectError } from '@/lib/tokens/token-errors';
 import { requireMembership } from '@/lib/workspaces/require-membership';
@@ -36,7 +37,7 @@ export async function refreshTiktokProfile(
     const profile = await fetchAccountProfile({ ...row, accessToken });
     await db
       .update(tiktokAccounts)
-      .set({ ...profile, lastSyncedAt: new Date() })
+      .set({ ...profile, lastSyncedAt: clock.now() })
       .where(eq(tiktokAccounts.id, row.id));
   } catch (error) {
     if (isTikTokApiError(error) && error.needsReconnect) {

@@ -4,6 +4,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { type TikTokAccountKind, tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { publishLiveEvent } from '@/lib/live/publish-live-event';
+import * as clock from '@/lib/time/clock';
 import type { AccountProfile } from './account-profile';
 import { sealAccountToken } from './account-token-cipher';
 
@@ -31,7 +32,7 @@ export type SaveTiktokAccountOptions = {
  */
 export async function saveTiktokAccount(db: Db, options: SaveTiktokAccountOptions) {
   const { workspaceId, kind, tiktokId, profile, scopes, tokens } = options;
-  const now = new Date();
+  const now = clock.now();
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: tiktokAccounts.id })

@@ -9,6 +9,7 @@ import { loginKitCredentials } from '@/lib/tiktok/login-kit/client';
 import { createPkcePair } from '@/lib/tiktok/login-kit/pkce';
 import { CREATOR_SCOPES } from '@/lib/tiktok/login-kit/scopes';
 import { buildPortalUrl } from '@/lib/tiktok/marketing/build-portal-url';
+import * as clock from '@/lib/time/clock';
 import { requireMembership } from '@/lib/workspaces/require-membership';
 import { sealStateSecret } from './account-token-cipher';
 import { connectRedirectUri } from './connect-urls';
@@ -59,7 +60,10 @@ export async function startConnection(db: Db, { workspaceId, userId, kind }: Sta
     await tx
       .delete(oauthStates)
       .where(
-        and(eq(oauthStates.userId, userId), lt(oauthStates.expiresAt, new Date(Date.now() - STATE_TTL_MS))),
+        and(
+          eq(oauthStates.userId, userId),
+          lt(oauthStates.expiresAt, new Date(clock.nowMs() - STATE_TTL_MS)),
+        ),
       );
     await tx.insert(oauthStates).values({
       id,
@@ -68,7 +72,7 @@ export async function startConnection(db: Db, { workspaceId, userId, kind }: Sta
       workspaceId,
       kind,
       codeVerifier: pkce ? sealStateSecret(id, 'code_verifier', pkce.verifier) : null,
-      expiresAt: new Date(Date.now() + STATE_TTL_MS),
+      expiresAt: new Date(clock.nowMs() + STATE_TTL_MS),
     });
   });
   return { url };

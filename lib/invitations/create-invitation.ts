@@ -4,6 +4,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { invitations, memberships, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
+import * as clock from '@/lib/time/clock';
 import { requireMembership } from '@/lib/workspaces/require-membership';
 import { generateInvitationToken, hashInvitationToken, INVITATION_TTL_MS } from './invitation-token';
 
@@ -34,7 +35,7 @@ export async function createInvitation(db: Db, options: CreateInvitationOptions)
     if (existingMember)
       throw new AppError({ code: 'conflict', message: `${email} is already a member of this workspace.` });
 
-    const now = new Date();
+    const now = clock.now();
     await tx
       .update(invitations)
       .set({ revokedAt: now })

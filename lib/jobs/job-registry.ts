@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pruneLiveEvents } from '@/lib/live/prune-live-events';
+import * as clock from '@/lib/time/clock';
 import { keepTokensAlive } from '@/lib/tokens/keep-tokens-alive';
 import { processWebhookEvent } from '@/lib/webhooks/process-webhook-event';
 import { defineJob, type JobDefinition } from './define-job';
@@ -26,13 +27,13 @@ export const JOB_REGISTRY = {
   /** Daily housekeeping; enqueued by the runner itself (see `scheduleMaintenance`). */
   'jobs.prune': defineJob({
     schema: z.object({}).loose(),
-    handle: (_payload, ctx) => pruneFinishedJobs(ctx.db, { now: new Date() }),
+    handle: (_payload, ctx) => pruneFinishedJobs(ctx.db, { now: clock.now() }),
     maxAttempts: 3,
   }),
   /** Daily: drops live-feed events past their retention (lib/live). */
   'live.prune': defineJob({
     schema: z.object({}).loose(),
-    handle: (_payload, ctx) => pruneLiveEvents(ctx.db, { now: new Date() }),
+    handle: (_payload, ctx) => pruneLiveEvents(ctx.db, { now: clock.now() }),
     maxAttempts: 3,
   }),
   /**

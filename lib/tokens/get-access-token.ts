@@ -7,6 +7,7 @@ import { getRedis } from '@/lib/kv/redis';
 import { releaseLock } from '@/lib/kv/release-lock';
 import { waitForUnlock } from '@/lib/kv/wait-for-unlock';
 import type { RetryPolicy } from '@/lib/tiktok/http/with-retry';
+import * as clock from '@/lib/time/clock';
 import { readTokenRow, type TokenRow } from './read-token-row';
 import { refreshAccountTokens } from './refresh-account-tokens';
 import { AccountNeedsReconnectError, TokenRefreshFailedError } from './token-errors';
@@ -53,7 +54,7 @@ export async function getAccessToken(
   const minValidityMs = options.minValidityMs ?? MIN_VALIDITY_MS;
   const ttlMs = options.lockTtlMs ?? REFRESH_LOCK_TTL_MS;
   const deadline = Date.now() + (options.waitMs ?? ttlMs + 5000);
-  const startedAt = new Date();
+  const startedAt = clock.now();
   const isFresh = (row: TokenRow) =>
     options.force
       ? (row.lastRefreshedAt?.getTime() ?? 0) >= startedAt.getTime()
@@ -143,7 +144,7 @@ async function refreshOrWait(db: Db, ctx: RefreshOrWaitOptions): Promise<string>
 
 function isValid(row: TokenRow, minValidityMs: number): boolean {
   const expiresAt = row.accessTokenExpiresAt?.getTime();
-  return row.accessToken !== null && expiresAt !== undefined && expiresAt - Date.now() > minValidityMs;
+  return row.accessToken !== null && expiresAt !== undefined && expiresAt - clock.nowMs() > minValidityMs;
 }
 
 async function requireUsableRow(db: Db, accountId: string): Promise<TokenRow> {

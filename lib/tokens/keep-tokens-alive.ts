@@ -5,6 +5,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { logError } from '@/lib/log/log-error';
+import * as clock from '@/lib/time/clock';
 import { getAccessToken } from './get-access-token';
 import { AccountNeedsReconnectError } from './token-errors';
 
@@ -37,7 +38,7 @@ export async function keepTokensAlive(
   db: Db,
   options: KeepTokensAliveOptions = {},
 ): Promise<KeepTokensAliveResult> {
-  const now = Date.now();
+  const now = clock.nowMs();
   const horizon = new Date(now + (options.horizonMs ?? 26 * HOUR_MS));
   const warningWindow = new Date(now + (REFRESH_WARNING_DAYS[0] + 1) * DAY_MS);
   const result: KeepTokensAliveResult = { refreshed: 0, needsReconnect: 0, failed: 0, warned: 0 };
@@ -65,7 +66,7 @@ export async function keepTokensAlive(
     try {
       await getAccessToken(db, account.id, {
         redis: options.redis,
-        minValidityMs: horizon.getTime() - Date.now(),
+        minValidityMs: horizon.getTime() - clock.nowMs(),
         force: !accessDue,
       });
       result.refreshed += 1;
@@ -104,7 +105,7 @@ async function warnExpiringRefreshTokens(db: Db, warningWindow: Date): Promise<n
   for (const account of expiring) {
     const daysLeft = Math.max(
       0,
-      Math.ceil(((account.refreshExpiresAt?.getTime() ?? 0) - Date.now()) / DAY_MS),
+      Math.ceil(((account.refreshExpiresAt?.getTime() ?? 0) - clock.nowMs()) / DAY_MS),
     );
     // The tightest threshold reached; a skipped run sends only that one, not every threshold passed.
     const threshold = [...REFRESH_WARNING_DAYS].reverse().find((days) => daysLeft <= days);

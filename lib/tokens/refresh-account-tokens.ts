@@ -8,6 +8,7 @@ import { refreshBusinessToken } from '@/lib/tiktok/business-messaging/refresh-bu
 import { isTikTokApiError } from '@/lib/tiktok/http/tiktok-api-error';
 import type { RetryPolicy } from '@/lib/tiktok/http/with-retry';
 import { refreshAccessToken } from '@/lib/tiktok/login-kit/refresh-access-token';
+import * as clock from '@/lib/time/clock';
 import type { TokenRow } from './read-token-row';
 import { AccountNeedsReconnectError, TokenRefreshFailedError } from './token-errors';
 
@@ -24,7 +25,10 @@ export async function refreshAccountTokens(
   db: Db,
   { row, retry }: RefreshAccountTokensOptions,
 ): Promise<string> {
-  if (!row.refreshToken || (row.refreshTokenExpiresAt && row.refreshTokenExpiresAt.getTime() <= Date.now())) {
+  if (
+    !row.refreshToken ||
+    (row.refreshTokenExpiresAt && row.refreshTokenExpiresAt.getTime() <= clock.nowMs())
+  ) {
     await markAccountNeedsReconnect(db, { accountId: row.id, reason: 'refresh_token_expired' });
     throw new AccountNeedsReconnectError(row.id);
   }
@@ -66,7 +70,7 @@ export async function refreshAccountTokens(
         refreshToken: sealAccountToken(row.id, 'refresh_token', tokens.refreshToken),
         accessTokenExpiresAt: tokens.accessTokenExpiresAt,
         refreshTokenExpiresAt: tokens.refreshTokenExpiresAt,
-        lastRefreshedAt: new Date(),
+        lastRefreshedAt: clock.now(),
         ...(extended ? { refreshWarningDays: null } : {}),
       })
       // Guard against a holder whose lock expired mid-call: never overwrite a newer pair.
