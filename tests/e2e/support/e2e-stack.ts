@@ -56,6 +56,9 @@ const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     TIKTOK_AUTH_BASE_URL: sandboxUrl,
     TIKTOK_OPEN_API_BASE_URL: sandboxUrl,
     TIKTOK_BUSINESS_API_BASE_URL: sandboxUrl,
+    // The app clock moves with the sandbox's (tests/e2e/support/time-travel.ts).
+    TIME_TRAVEL: '1',
+    E2E: '1',
   },
 });
 
