@@ -12,7 +12,8 @@ const query = z.object({ cursor: z.string().max(100).optional() });
 
 // GET /api/workspaces/:workspaceId/live – the workspace's live feed as Server-Sent Events
 export const GET = withRoute(
-  { access: 'workspace', query },
+  // Reconnects are cheap but not free: a client looping on errors is slowed down, not the server.
+  { access: 'workspace', query, rateLimit: { policy: 'api', by: 'user' } },
   async ({ request, db, user, workspace, query }) =>
     openLiveStream(db, {
       workspaceId: workspace.id,

@@ -13,7 +13,8 @@ const query = z.object({
 
 // GET /api/workspaces/:workspaceId/live/events?cursor=&wait= – the live feed as JSON (fallback for SSE)
 export const GET = withRoute(
-  { access: 'workspace', query },
+  // Reconnects are cheap but not free: a client looping on errors is slowed down, not the server.
+  { access: 'workspace', query, rateLimit: { policy: 'api', by: 'user' } },
   async ({ request, db, user, workspace, query }) =>
     pollLiveEvents(db, {
       workspaceId: workspace.id,
