@@ -35,13 +35,12 @@ export async function catchUpLiveEvents(
   db: Db,
   { workspaceId, cursor, fallback, pageSize = 500 }: CatchUpOptions,
 ): Promise<CatchUp> {
-  if (cursor === null) return { deliveries: [], position: fallback, reset: false };
   const parsed = parseLiveCursor(cursor);
-  if (!parsed || parsed.at < nowMs() - LIVE_RESUME_WINDOW_MS) {
-    return { deliveries: [], position: fallback, reset: true };
-  }
+  const reset = cursor !== null && (!parsed || parsed.at < nowMs() - LIVE_RESUME_WINDOW_MS);
+  // Without a usable cursor, still read from the poller's position: the poller's read that was in
+  // flight when this client subscribed did not include its workspace.
+  let position: Key = parsed && !reset ? { tx: parsed.tx, id: parsed.id } : fallback;
   const deliveries: LiveDelivery[] = [];
-  let position: Key = { tx: parsed.tx, id: parsed.id };
   for (;;) {
     const page = await readLiveEvents(db, { workspaceIds: [workspaceId], after: position, limit: pageSize });
     const at = nowMs();
@@ -51,6 +50,6 @@ export async function catchUpLiveEvents(
       const later = compareLiveCursors(position, fallback) > 0 ? position : fallback;
       return { deliveries: [], position: later, reset: true };
     }
-    if (page.events.length < pageSize) return { deliveries, position, reset: false };
+    if (page.events.length < pageSize) return { deliveries, position, reset };
   }
 }

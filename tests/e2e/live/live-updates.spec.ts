@@ -1,7 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import type { APIRequestContext } from '@playwright/test';
 import { signUp, uniqueEmail } from '../support/auth-steps';
 import { E2E } from '../support/e2e-config';
-import { expect, test } from '../support/fixtures';
+import { expect, newClientPage, test } from '../support/fixtures';
 
 test('[LIVE] an account removed on TikTok turns disconnected on the open dashboard, without a reload', async ({
   page,
@@ -42,8 +43,9 @@ test('[LIVE] an account removed on TikTok turns disconnected on the open dashboa
   );
 });
 
-test('[LIVE] the feed of a workspace you are not in answers 404, signed out 401', async ({
+test('[LIVE] another workspace’s feed answers 404, signed out 401; bad input 4xx, an unknown cursor a reset', async ({
   page,
+  browser,
   playwright,
 }) => {
   await signUp(page, {
@@ -52,13 +54,27 @@ test('[LIVE] the feed of a workspace you are not in answers 404, signed out 401'
     password: 'nosy-password-1',
     workspace: 'Nosy Ltd',
   });
-  const elsewhere = randomUUID();
-  for (const path of [`/api/workspaces/${elsewhere}/live`, `/api/workspaces/${elsewhere}/live/events`]) {
-    const response = await page.request.get(path);
-    expect(response.status()).toBe(404);
+  const other = await newClientPage(browser);
+  await signUp(other, {
+    name: 'Olga Other',
+    email: uniqueEmail('other'),
+    password: 'other-password-1',
+    workspace: 'Other Ltd',
+  });
+  const workspaceOf = async (request: APIRequestContext) =>
+    ((await (await request.get('/api/workspaces')).json()) as { workspaces: { id: string }[] }).workspaces[0]!
+      .id;
+  const mine = await workspaceOf(page.request);
+  const theirs = await workspaceOf(other.request);
+  for (const path of [`/api/workspaces/${theirs}/live`, `/api/workspaces/${theirs}/live/events`]) {
+    expect((await page.request.get(path)).status()).toBe(404);
   }
   const anonymous = await playwright.request.newContext({ baseURL: E2E.appUrl });
-  const response = await anonymous.get(`/api/workspaces/${elsewhere}/live/events`);
-  expect(response.status()).toBe(401);
+  expect((await anonymous.get(`/api/workspaces/${mine}/live/events`)).status()).toBe(401);
   await anonymous.dispose();
+
+  expect((await page.request.get(`/api/workspaces/${mine}/live/events?wait=999`)).status()).toBe(422);
+  const unknown = await page.request.get(`/api/workspaces/${mine}/live/events?cursor=not-a-cursor`);
+  expect(unknown.status()).toBe(200);
+  expect(await unknown.json()).toMatchObject({ events: [], reset: true, cursor: expect.any(String) });
 });
