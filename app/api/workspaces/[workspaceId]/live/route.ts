@@ -12,8 +12,9 @@ const query = z.object({ cursor: z.string().max(100).optional() });
 
 // GET /api/workspaces/:workspaceId/live – the workspace's live feed as Server-Sent Events
 export const GET = withRoute(
-  // Reconnects are cheap but not free: a client looping on errors is slowed down, not the server.
-  { access: 'workspace', query, rateLimit: { policy: 'api', by: 'user' } },
+  // No rate limit here: it would add a Redis round trip to every resume. Reconnects are paced by
+  // the stream's `retry` and the client's backoff; the polling endpoint is limited.
+  { access: 'workspace', query },
   async ({ request, db, user, workspace, query }) =>
     openLiveStream(db, {
       workspaceId: workspace.id,
