@@ -17,6 +17,19 @@ import { createTestDb, TEST_DB_KINDS, type TestDb } from '@/tests/helpers/test-d
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Reads until `count` events arrived: the horizon is the oldest open transaction of the whole
+ * PostgreSQL cluster, and other test files' transactions on the same server hold it back a moment.
+ */
+async function readEvents(db: Db, workspaceId: string, after: { tx: number; id: number }, count: number) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const { events } = await readLiveEvents(db, { workspaceIds: [workspaceId], after, limit: 100 });
+    if (events.length >= count || Date.now() > deadline) return events;
+    await sleep(20);
+  }
+}
+
 function changed(db: Db, workspaceId: string, accountId: string) {
   return db.transaction((tx) =>
     publishLiveEvent(tx, {
@@ -71,7 +84,7 @@ describe.each(TEST_DB_KINDS)('live feed on %s', (kind) => {
       ),
     ).rejects.toThrow();
     await changed(db, team.workspaceId, 'acc-1');
-    const { events } = await readLiveEvents(db, { workspaceIds: [team.workspaceId], after: head, limit: 10 });
+    const events = await readEvents(db, team.workspaceId, head, 1);
     expect(events.map((event) => [event.type, event.data])).toEqual([
       ['account.status_changed', { accountId: 'acc-1', status: 'disconnected', reason: null }],
     ]);
@@ -155,7 +168,9 @@ describe.each(TEST_DB_KINDS)('live feed on %s', (kind) => {
       hub,
       signal: new AbortController().signal,
     });
-    expect(polled).toMatchObject({ events: [], reset: true });
+    expect(polled.reset).toBe(true);
+    // After a reset only what follows the feed's current end comes (here at most the removal).
+    expect(polled.events.filter((event) => event.type !== 'member.removed')).toEqual([]);
     expect(parseLiveCursor(polled.cursor)).not.toBeNull();
   });
 
@@ -234,8 +249,8 @@ describe.each(CONCURRENT_KINDS)('live feed ordering under concurrent writers on 
     expect(whileOpen.pending).toBe(true);
     release();
     await slow;
-    const after = await readLiveEvents(db, { workspaceIds: [workspaceId], after: whileOpen.next, limit: 10 });
-    expect(after.events.map((event) => event.data.accountId)).toEqual(['A', 'B']);
+    const after = await readEvents(db, workspaceId, whileOpen.next, 2);
+    expect(after.map((event) => event.data.accountId)).toEqual(['A', 'B']);
   });
 
   it('8 concurrent writers committing out of order: a polling reader gets every event exactly once', async () => {
