@@ -9,6 +9,7 @@ export default defineConfig({
       'sandbox/**/*.test.ts',
       'tests/integration/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'components/**/*.test.ts',
     ],
     environment: 'node',
     setupFiles: ['tests/setup/vitest-setup.ts'],

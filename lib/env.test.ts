@@ -30,6 +30,12 @@ describe('loadEnv', () => {
     expect(env.isEmbeddedDatabase).toBe(false);
   });
 
+  it('refuses the time-travel route in production unless the end-to-end stack runs it', () => {
+    expect(() => loadEnv({ ...productionEnv(), TIME_TRAVEL: '1' })).toThrow(/TIME_TRAVEL is for tests/);
+    expect(loadEnv({ ...productionEnv(), TIME_TRAVEL: '1', E2E: '1' }).TIME_TRAVEL).toBe('1');
+    expect(loadEnv({ TIME_TRAVEL: '1' }).TIME_TRAVEL).toBe('1');
+  });
+
   it('does not demand production values while next build runs', () => {
     expect(() => loadEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' })).not.toThrow();
   });

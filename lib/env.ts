@@ -153,6 +153,18 @@ const schema = z.object({
    * in development without SMTP; production needs it set explicitly (test stacks and demos only).
    */
   EMAIL_OUTBOX: z.enum(['0', '1']).optional(),
+  /** Live feed: how often each instance polls for new events when it cannot LISTEN (behind a pooler). */
+  LIVE_POLL_MS: z.coerce.number().int().min(50).max(10_000).default(500),
+  /** Live feed: a stream ends (and the browser resumes it) after about this long; keep it under the function limit. */
+  LIVE_STREAM_SECONDS: z.coerce.number().int().min(5).max(3600).default(250),
+  /**
+   * `1` enables `POST /api/dev/time-travel`, which moves the app's clock (lib/time/clock.ts) with
+   * the sandbox's. For tests and local development: production refuses it unless `E2E=1` says the
+   * production build is running under the end-to-end tests.
+   */
+  TIME_TRAVEL: z.enum(['0', '1']).optional(),
+  /** Set by the end-to-end test stack only. */
+  E2E: z.enum(['0', '1']).optional(),
 });
 
 export type Env = z.infer<typeof schema> & {
@@ -191,6 +203,11 @@ export function loadEnv(source: Source): Env {
       missing.push(...(['SMTP_URL', 'EMAIL_FROM'] as const).filter((n) => !raw[n]));
     if (missing.length > 0) {
       throw new EnvError(`Tokdesk cannot start: set ${missing.join(', ')} (see .env.example).`);
+    }
+    if (raw.TIME_TRAVEL === '1' && raw.E2E !== '1') {
+      throw new EnvError(
+        'Tokdesk cannot start: TIME_TRAVEL is for tests and development; unset it in production.',
+      );
     }
   }
 

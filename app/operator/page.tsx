@@ -1,7 +1,6 @@
 import { RefreshCw } from 'lucide-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { formatAge, formatTime } from '@/app/(app)/settings/webhooks/_components/format-time';
 import { QueueStatsList } from '@/app/(app)/settings/webhooks/_components/queue-stats-list';
 import { RetryJobButton } from '@/app/(app)/settings/webhooks/_components/retry-job-button';
 import { StatusBadge } from '@/app/(app)/settings/webhooks/_components/status-badge';
@@ -17,10 +16,14 @@ import { getDb } from '@/lib/db/client';
 import { getQueueHealth } from '@/lib/jobs/get-queue-health';
 import { listJobsForOperator } from '@/lib/jobs/list-jobs-for-operator';
 import { isOperator } from '@/lib/operators/require-operator';
+import { formatElapsed, formatInZone } from '@/lib/time/format-dates';
 import { listWebhookEventsForOperator } from '@/lib/webhooks/list-webhook-events-for-operator';
 import { retryJobAsOperatorAction } from './_actions/retry-job-as-operator-action';
 
 export const metadata: Metadata = { title: 'Operator' };
+
+// Spans every workspace's zone, so one neutral one.
+const formatTime = (date: Date) => formatInZone(date, 'UTC', 'd MMM yyyy, HH:mm:ss zzz');
 
 // Outside the (app) group on purpose: everyone who is not an operator, signed in or not, gets 404.
 export default async function OperatorPage() {
@@ -75,7 +78,7 @@ export default async function OperatorPage() {
                     <TableRow key={row.type}>
                       <TableCell className="font-mono text-xs">{row.type}</TableCell>
                       <TableCell className="tabular-nums">{row.due}</TableCell>
-                      <TableCell>{row.due > 0 ? formatAge(row.oldestDueAgeSeconds) : '—'}</TableCell>
+                      <TableCell>{row.due > 0 ? formatElapsed(row.oldestDueAgeSeconds) : '—'}</TableCell>
                       <TableCell className="tabular-nums">{row.running}</TableCell>
                       <TableCell className="tabular-nums">{row.snoozed}</TableCell>
                       <TableCell className="tabular-nums">{row.retrying}</TableCell>
@@ -192,7 +195,12 @@ export default async function OperatorPage() {
             {events.length === 0 ? (
               <p className="text-sm text-muted-foreground">No events yet.</p>
             ) : (
-              <WebhookEventsTable events={events} account="id" testId="operator-webhook-event" />
+              <WebhookEventsTable
+                events={events}
+                account="id"
+                timeZone="UTC"
+                testId="operator-webhook-event"
+              />
             )}
           </CardContent>
         </Card>

@@ -1,6 +1,7 @@
+import { addDays, formatDistanceStrict, isAfter } from 'date-fns';
 import type { TikTokAccountKind, TikTokAccountStatus } from '@/lib/db/schema';
+import { formatDaysLeft } from '@/lib/time/format-dates';
 
-const DAY_MS = 86_400_000;
 /** From this close on, the dashboard asks for a reconnect and the keep-alive starts warning. */
 export const REFRESH_WARNING_WINDOW_DAYS = 14;
 
@@ -9,7 +10,8 @@ export type TokenExpiryInput = {
   status: TikTokAccountStatus;
   accessTokenExpiresAt: Date | null;
   refreshTokenExpiresAt: Date | null;
-  now?: Date;
+  /** From the app clock (`now()` in lib/time/clock.ts). */
+  now: Date;
 };
 
 export type TokenExpiryWords = { access: string; refresh: string; urgent: boolean };
@@ -21,35 +23,21 @@ export type TokenExpiryWords = { access: string; refresh: string; urgent: boolea
  * tokens restart on every refresh, which the daily keep-alive does.
  */
 export function describeTokenExpiry(input: TokenExpiryInput): TokenExpiryWords {
-  const now = input.now ?? new Date();
+  const { now, refreshTokenExpiresAt: expires } = input;
   if (input.status === 'disconnected') return { access: 'none', refresh: 'none', urgent: false };
   if (input.status === 'needs_reconnect')
     return { access: 'expired', refresh: 'reconnect now', urgent: true };
   if (input.kind === 'ads') return { access: 'never expires', refresh: 'not needed', urgent: false };
-  const refreshLeft = (input.refreshTokenExpiresAt?.getTime() ?? 0) - now.getTime();
-  const access = refreshLeft > 0 ? 'renews automatically' : 'expired';
-  if (refreshLeft <= 0) return { access, refresh: 'expired: reconnect now', urgent: true };
-  const days = Math.ceil(refreshLeft / DAY_MS);
-  if (days <= REFRESH_WARNING_WINDOW_DAYS) {
-    return { access, refresh: `reconnect within ${days} ${days === 1 ? 'day' : 'days'}`, urgent: true };
+  if (!expires || !isAfter(expires, now)) {
+    return { access: 'expired', refresh: 'expired: reconnect now', urgent: true };
+  }
+  const access = 'renews automatically';
+  if (!isAfter(expires, addDays(now, REFRESH_WARNING_WINDOW_DAYS))) {
+    return { access, refresh: `reconnect within ${formatDaysLeft(expires, now)}`, urgent: true };
   }
   if (input.kind === 'business') return { access, refresh: 'renews automatically', urgent: false };
-  return { access, refresh: `valid for ${inWords(days)}`, urgent: false };
-}
-
-function inWords(days: number): string {
-  if (days >= 60) return `${Math.floor(days / 30)} months`;
-  return `${days} days`;
-}
-
-/** "3 minutes ago", "2 days ago": for last-sync times. */
-export function timeAgo(date: Date | null, now = new Date()): string {
-  if (!date) return 'never';
-  const seconds = Math.max(0, Math.round((now.getTime() - date.getTime()) / 1000));
-  if (seconds < 60) return 'just now';
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'} ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} ${hours === 1 ? 'hour' : 'hours'} ago`;
-  return `${Math.round(hours / 24)} days ago`;
+  const left = isAfter(expires, addDays(now, 59))
+    ? formatDistanceStrict(expires, now, { unit: 'month', roundingMethod: 'floor' })
+    : formatDaysLeft(expires, now);
+  return { access, refresh: `valid for ${left}`, urgent: false };
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, gte, isNull, lt, ne, or } from 'drizzle-orm';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { type TikTokAccountKind, tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import { publishLiveEvent } from '@/lib/live/publish-live-event';
 import { now } from '@/lib/time/clock';
 import { nextTokenVersion } from '@/lib/tokens/account-token-columns';
 import { type AccountStatusReason, reasonFromTikTokRemoval } from './account-status-reasons';
@@ -95,6 +96,11 @@ export async function markAccountDisconnected(db: Db, options: MarkAccountDiscon
           reason,
           ...(options.revokeSkipped ? { revokeSkipped: options.revokeSkipped } : {}),
         },
+      });
+      await publishLiveEvent(tx, {
+        workspaceId: row.workspaceId,
+        type: 'account.status_changed',
+        data: { accountId: row.id, status: 'disconnected', reason },
       });
     }
     const stale = issuedBy

@@ -5,6 +5,7 @@ export const AUDIT_ACTIONS = {
   'user.email_confirmed': 'confirmed their e-mail address',
   'user.password_reset': 'set a new password by e-mail',
   'workspace.created': 'created the workspace',
+  'workspace.settings_changed': 'changed the workspace settings',
   'invitation.sent': 'invited a teammate',
   'invitation.revoked': 'revoked an invitation',
   'invitation.accepted': 'accepted an invitation',

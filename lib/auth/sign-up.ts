@@ -18,6 +18,8 @@ export type SignUpOptions = {
   password: string;
   /** Name of the new workspace; none is created when they came through an invitation. */
   workspaceName?: string;
+  /** IANA zone of the new workspace (validated by the caller); ignored when joining. */
+  timeZone?: string;
   /** The invitation link that brought them: they join after confirming their address. */
   invitationToken?: string;
   ip?: string | null;
@@ -51,6 +53,7 @@ export async function signUp(db: Db, options: SignUpOptions): Promise<SignUpResu
           await createWorkspace(tx, {
             userId: user.id,
             name: options.workspaceName || `${user.name}’s workspace`,
+            timeZone: options.timeZone,
             ip: options.ip,
           })
         ).id;

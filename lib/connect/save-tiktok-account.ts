@@ -4,6 +4,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { AccountProfile, AccountTokens } from '@/lib/connectors/connector';
 import { type TikTokAccountKind, tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import { publishLiveEvent } from '@/lib/live/publish-live-event';
 import { now as clockNow } from '@/lib/time/clock';
 import { nextTokenVersion, sealAccountToken } from '@/lib/tokens/account-token-columns';
 
@@ -83,6 +84,7 @@ export async function saveTiktokAccount(db: Db, options: SaveTiktokAccountOption
       metadata: { kind, account: accountLabel(profile, tiktokId) },
       ip: options.ip,
     });
+    await publishLiveEvent(tx, { workspaceId, type: 'account.connected', data: { accountId: row.id, kind } });
     return { id: row.id, created };
   });
 }

@@ -6,10 +6,15 @@ import postgres from 'postgres';
 import * as schema from './schema';
 import type { Db } from './types';
 
+/** Subscribes to a NOTIFY channel; resolves to the function that stops listening. */
+export type Listen = (channel: string, onNotify: (payload: string) => void) => Promise<() => Promise<void>>;
+
 export type DbHandle = {
   db: Db;
   mode: 'external' | 'embedded';
   close: () => Promise<void>;
+  /** LISTEN, where the connection allows it: not through a transaction-mode pooler. */
+  listen?: Listen;
 };
 
 export type CreateDbOptions = {
@@ -39,6 +44,13 @@ export async function createDb({
       db: drizzlePostgres(client, { schema }) as unknown as Db,
       mode: 'external',
       close: () => client.end({ timeout: 5 }),
+      // postgres.js keeps one extra connection for all channels and re-listens after reconnecting.
+      listen: behindPooler
+        ? undefined
+        : async (channel, onNotify) => {
+            const { unlisten } = await client.listen(channel, onNotify);
+            return unlisten;
+          },
     };
   }
   if (!pgliteDir.startsWith('memory://')) mkdirSync(pgliteDir, { recursive: true });
@@ -47,6 +59,7 @@ export async function createDb({
     db: drizzlePglite(client, { schema }) as unknown as Db,
     mode: 'embedded',
     close: () => client.close(),
+    listen: (channel, onNotify) => client.listen(channel, onNotify),
   };
 }
 

@@ -4,6 +4,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { invitations, memberships, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
+import * as clock from '@/lib/time/clock';
 import { findInvitationByToken } from './find-invitation-by-token';
 
 export type AcceptInvitationOptions = { token: string; userId: string; ip?: string | null };
@@ -45,7 +46,7 @@ export async function acceptInvitation(db: Db, { token, userId, ip }: AcceptInvi
     // Claim the row first: of two simultaneous accepts only one updates it.
     const claimed = await tx
       .update(invitations)
-      .set({ acceptedAt: new Date(), acceptedBy: userId })
+      .set({ acceptedAt: clock.now(), acceptedBy: userId })
       .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
       .returning({ id: invitations.id });
     if (claimed.length === 0) throw new AppError({ code: 'conflict', message: UNUSABLE.accepted });

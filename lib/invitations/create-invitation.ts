@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { logError } from '@/lib/log/log-error';
 import { invitationMail } from '@/lib/mail/account-emails';
 import { sendMail } from '@/lib/mail/send-mail';
+import { now as clockNow } from '@/lib/time/clock';
 import { requireMembership } from '@/lib/workspaces/require-membership';
 import { generateInvitationToken, hashInvitationToken, INVITATION_TTL_MS } from './invitation-token';
 
@@ -54,7 +55,7 @@ async function insertInvitation(db: Db, options: CreateInvitationOptions) {
     if (existingMember)
       throw new AppError({ code: 'conflict', message: `${email} is already a member of this workspace.` });
 
-    const now = new Date();
+    const now = clockNow();
     await tx
       .update(invitations)
       .set({ revokedAt: now })

@@ -2,12 +2,13 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { invitations, workspaces } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import * as clock from '@/lib/time/clock';
 import { hashInvitationToken } from './invitation-token';
 
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
 
 /** Looks an invitation up by the secret in its link; null for unknown tokens. */
-export async function findInvitationByToken(db: Db, token: string, now = new Date()) {
+export async function findInvitationByToken(db: Db, token: string, now = clock.now()) {
   if (!token || token.length > 200) return null;
   const [row] = await db
     .select({

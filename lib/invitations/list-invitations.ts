@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { invitations, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import * as clock from '@/lib/time/clock';
 import { requireMembership } from '@/lib/workspaces/require-membership';
 
 export type ListInvitationsOptions = { workspaceId: string; userId: string };
@@ -25,7 +26,7 @@ export async function listInvitations(db: Db, { workspaceId, userId }: ListInvit
         eq(invitations.workspaceId, workspaceId),
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, new Date()),
+        gt(invitations.expiresAt, clock.now()),
       ),
     )
     .orderBy(desc(invitations.createdAt));

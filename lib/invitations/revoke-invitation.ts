@@ -4,6 +4,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { invitations } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
+import * as clock from '@/lib/time/clock';
 import { requireMembership } from '@/lib/workspaces/require-membership';
 
 export type RevokeInvitationOptions = {
@@ -20,7 +21,7 @@ export async function revokeInvitation(db: Db, options: RevokeInvitationOptions)
     // Scoped by workspace: an id from another workspace matches nothing and reads as not found.
     const revoked = await tx
       .update(invitations)
-      .set({ revokedAt: new Date() })
+      .set({ revokedAt: clock.now() })
       .where(
         and(
           eq(invitations.id, invitationId),

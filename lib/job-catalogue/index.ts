@@ -1,5 +1,6 @@
 import type { JobType } from '@/lib/jobs/define-job';
 import { pruneFinishedJobsJob } from '@/lib/jobs/jobs';
+import { pruneLiveEventsJob } from '@/lib/live/jobs';
 import { pruneAbandonedUploadsJob } from '@/lib/media/jobs';
 import { keepTokensAliveJob, refreshAccountTokensJob } from '@/lib/tokens/jobs';
 import { processWebhookEventJob } from '@/lib/webhooks/jobs';
@@ -17,6 +18,7 @@ export const JOB_CATALOGUE = {
   [refreshAccountTokensJob.type]: refreshAccountTokensJob,
   [pruneFinishedJobsJob.type]: pruneFinishedJobsJob,
   [pruneAbandonedUploadsJob.type]: pruneAbandonedUploadsJob,
+  [pruneLiveEventsJob.type]: pruneLiveEventsJob,
 } as const satisfies Record<string, JobType>;
 
 export type CatalogueJobType = keyof typeof JOB_CATALOGUE;
@@ -26,5 +28,6 @@ export {
   processWebhookEventJob,
   pruneAbandonedUploadsJob,
   pruneFinishedJobsJob,
+  pruneLiveEventsJob,
   refreshAccountTokensJob,
 };

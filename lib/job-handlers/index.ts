@@ -1,6 +1,7 @@
 import 'server-only';
 import { maintenanceJobHandlers } from '@/lib/jobs/job-handlers';
 import { createJobRegistry } from '@/lib/jobs/job-registry';
+import { liveJobHandlers } from '@/lib/live/job-handlers';
 import { mediaJobHandlers } from '@/lib/media/job-handlers';
 import { tokenJobHandlers } from '@/lib/tokens/job-handlers';
 import { joinWebhookEventHandlers } from '@/lib/webhooks/event-handlers';
@@ -25,6 +26,12 @@ export const WEBHOOK_EVENT_HANDLERS = joinWebhookEventHandlers({
 const webhooks = webhookJobHandlers(WEBHOOK_EVENT_HANDLERS);
 
 export const JOB_REGISTRY = createJobRegistry(
-  [...webhooks.handlers, ...tokenJobHandlers, ...maintenanceJobHandlers, ...mediaJobHandlers],
+  [
+    ...webhooks.handlers,
+    ...tokenJobHandlers,
+    ...maintenanceJobHandlers,
+    ...mediaJobHandlers,
+    ...liveJobHandlers,
+  ],
   { onStart: [webhooks.onStart] },
 );

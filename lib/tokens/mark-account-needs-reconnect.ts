@@ -8,6 +8,8 @@ import { now } from '@/lib/time/clock';
 /** Why a grant is lost; each has its sentence in `ACCOUNT_STATUS_REASONS` (lib/accounts). */
 export type NeedsReconnectReason = 'refresh_token_expired' | 'refresh_token_invalid' | 'access_token_invalid';
 
+import { publishLiveEvent } from '@/lib/live/publish-live-event';
+
 export type MarkAccountNeedsReconnectOptions = {
   accountId: string;
   reason: NeedsReconnectReason;
@@ -59,6 +61,11 @@ export async function markAccountNeedsReconnect(
         reason,
         tiktokCode,
       },
+    });
+    await publishLiveEvent(tx, {
+      workspaceId: row.workspaceId,
+      type: 'account.status_changed',
+      data: { accountId, status: 'needs_reconnect', reason },
     });
     return true;
   });

@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { buildJobRow } from '@/lib/jobs/build-job-row';
 import { logError } from '@/lib/log/log-error';
 import { verifySignature } from '@/lib/tiktok/webhooks/verify-signature';
+import { now as clockNow } from '@/lib/time/clock';
 import { processWebhookEventJob } from './jobs';
 import { parseWebhookEnvelope } from './parse-webhook-envelope';
 import { storeWebhookEventBatched } from './store-webhook-event-batched';
@@ -32,7 +33,7 @@ const unconfiguredLogged = new Set<WebhookSource>();
  */
 export async function ingestWebhookEvent(
   db: Db,
-  { source, rawBody, signature, now = new Date() }: IngestWebhookEventOptions,
+  { source, rawBody, signature, now = clockNow() }: IngestWebhookEventOptions,
 ): Promise<IngestWebhookEventResult> {
   const check = verifySignature({
     header: signature,

@@ -4,6 +4,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { memberships, type Role } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
+import { publishLiveEvent } from '@/lib/live/publish-live-event';
 import { countOwners } from './count-owners';
 import { lockWorkspace } from './lock-workspace';
 import { requireMembership } from './require-membership';
@@ -56,6 +57,11 @@ export async function changeMemberRole(db: Db, options: ChangeMemberRoleOptions)
       target: { type: 'user', id: memberUserId },
       metadata: { from: member.role, to: role },
       ip: options.ip,
+    });
+    await publishLiveEvent(tx, {
+      workspaceId,
+      type: 'member.role_changed',
+      data: { userId: memberUserId, role },
     });
     return { ...member, role };
   });

@@ -4,6 +4,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { memberships } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
+import { publishLiveEvent } from '@/lib/live/publish-live-event';
 import { countOwners } from './count-owners';
 import { lockWorkspace } from './lock-workspace';
 import { requireMembership } from './require-membership';
@@ -25,5 +26,6 @@ export async function leaveWorkspace(db: Db, { workspaceId, userId, ip }: LeaveW
       .delete(memberships)
       .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
     await recordAuditEvent(tx, { workspaceId, actorUserId: userId, action: 'member.left', ip });
+    await publishLiveEvent(tx, { workspaceId, type: 'member.removed', data: { userId } });
   });
 }

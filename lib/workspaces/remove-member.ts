@@ -4,6 +4,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { memberships } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
+import { publishLiveEvent } from '@/lib/live/publish-live-event';
 import { countOwners } from './count-owners';
 import { lockWorkspace } from './lock-workspace';
 import { requireMembership } from './require-membership';
@@ -48,5 +49,7 @@ export async function removeMember(db: Db, options: RemoveMemberOptions) {
       metadata: { role: member.role },
       ip: options.ip,
     });
+    // Ends the removed member's open streams at once.
+    await publishLiveEvent(tx, { workspaceId, type: 'member.removed', data: { userId: memberUserId } });
   });
 }

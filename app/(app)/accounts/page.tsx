@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { ICONS } from '@/components/app-shell/nav-items';
+import { LiveRefresh } from '@/components/live/live-refresh';
+import { LiveStatus } from '@/components/live/live-status';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -9,6 +11,8 @@ import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
 import { describeConnectFailure } from '@/lib/connect/connect-errors';
 import { getDb } from '@/lib/db/client';
 import { readSearchParams } from '@/lib/http/read-search-params';
+import { getRequestLiveCursor } from '@/lib/live/get-request-live-cursor';
+import { now } from '@/lib/time/clock';
 import { AccountCard } from './_components/account-card';
 import { AttentionBanner } from './_components/attention-banner';
 import { ConnectButton } from './_components/connect-button';
@@ -74,13 +78,22 @@ function toast(search: Search, accounts: TikTokAccountView[]): ConnectToastProps
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { user, workspace } = await requireWorkspaceForPage('/accounts');
   const canManage = workspace.role !== 'agent';
+  // Before the data: a change committed after this read reaches the page as a live event.
+  const liveCursor = await getRequestLiveCursor();
   const accounts = await listTiktokAccounts(await getDb(), { workspaceId: workspace.id, userId: user.id });
   const notice = toast(await searchParams, accounts);
+  const renderedAt = now();
   return (
     <>
+      <LiveRefresh types={['account.connected', 'account.status_changed']} since={liveCursor} />
       <PageHeader
         title="Accounts"
-        description="The TikTok accounts this workspace runs."
+        description={
+          <span className="flex flex-wrap items-center gap-3">
+            The TikTok accounts this workspace runs.
+            <LiveStatus />
+          </span>
+        }
         actions={
           canManage && accounts.length > 0
             ? KINDS.map((item) => (
@@ -96,7 +109,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         }
       />
       {notice ? <ConnectToast {...notice} /> : null}
-      <AttentionBanner accounts={accounts} />
+      <AttentionBanner accounts={accounts} now={renderedAt} />
       {accounts.length === 0 ? (
         <EmptyState
           icon={ICONS.accounts}
@@ -131,7 +144,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           <CardContent>
             <ul className="divide-y divide-border/70 [&>li]:py-4 [&>li:first-child]:pt-0 [&>li:last-child]:pb-0">
               {accounts.map((account) => (
-                <AccountCard key={account.id} account={account} canManage={canManage} />
+                <AccountCard key={account.id} account={account} canManage={canManage} now={renderedAt} />
               ))}
             </ul>
           </CardContent>

@@ -5,11 +5,14 @@ import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
 import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
 import { getDb } from '@/lib/db/client';
 import { listInvitations } from '@/lib/invitations/list-invitations';
+import { formatInZone } from '@/lib/time/format-dates';
+import { getWorkspaceSettings } from '@/lib/workspaces/get-workspace-settings';
 import { listMembers } from '@/lib/workspaces/list-members';
 import { InvitationRow } from './_components/invitation-row';
 import { InviteForm } from './_components/invite-form';
 import { MemberRow } from './_components/member-row';
 import { SettingsTabs } from './_components/settings-tabs';
+import { WorkspaceSettingsForm } from './_components/workspace-settings-form';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -20,12 +23,29 @@ export default async function SettingsPage() {
   ]);
   const db = await getDb();
   const scope = { workspaceId: workspace.id, userId: user.id };
-  const [members, invitations] = await Promise.all([listMembers(db, scope), listInvitations(db, scope)]);
+  const [members, invitations, settings] = await Promise.all([
+    listMembers(db, scope),
+    listInvitations(db, scope),
+    getWorkspaceSettings(db, scope),
+  ]);
   return (
     <>
       <PageHeader title="Settings" description={`People and history of ${workspace.name}.`} />
       <SettingsTabs active="/settings" />
       <div className="space-y-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>Workspace</CardTitle>
+            <CardDescription>Where dates and schedules are set, and how files are named.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <WorkspaceSettingsForm
+              slug={settings.slug}
+              timeZone={settings.timeZone}
+              canEditSlug={workspace.role === 'owner'}
+            />
+          </CardContent>
+        </Card>
         <Card>
           <CardHeader>
             <CardTitle>Invite a teammate</CardTitle>
@@ -66,7 +86,10 @@ export default async function SettingsPage() {
                 {invitations.map((invitation) => (
                   <InvitationRow
                     key={invitation.id}
-                    invitation={{ ...invitation, expiresAt: invitation.expiresAt.toISOString() }}
+                    invitation={{
+                      ...invitation,
+                      expires: formatInZone(invitation.expiresAt, settings.timeZone),
+                    }}
                   />
                 ))}
               </ul>

@@ -5,12 +5,14 @@ import { z } from 'zod';
 import { withAction } from '@/lib/actions/with-action';
 import { emailFieldSchema, newPasswordSchema } from '@/lib/auth/email-field-schema';
 import { signUp } from '@/lib/auth/sign-up';
+import { timeZoneSchema } from '@/lib/time/time-zones';
 
 const schema = z.object({
   name: z.string().trim().min(1, { error: 'Tell us your name.' }).max(100),
   email: emailFieldSchema,
   password: newPasswordSchema,
   workspaceName: z.string().trim().max(100).optional(),
+  timeZone: timeZoneSchema.optional(),
   invitationToken: z.string().max(200).optional(),
 });
 

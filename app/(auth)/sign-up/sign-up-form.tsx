@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { TimeZoneField } from '@/components/time/time-zone-field';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -61,6 +62,7 @@ export function SignUpForm({ invitation }: { invitation?: SignUpInvitation }) {
           errors={fieldErrors?.workspaceName}
         />
       )}
+      {invitation ? null : <TimeZoneField errors={fieldErrors?.timeZone} />}
       <SubmitButton className="w-full" pendingText="Creating your account…">
         Create account
       </SubmitButton>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { TimeZoneField } from '@/components/time/time-zone-field';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -20,6 +21,7 @@ export function CreateWorkspaceForm() {
         defaultValue={submittedValue(result, 'name')}
         errors={result && !result.ok ? result.fieldErrors?.name : undefined}
       />
+      <TimeZoneField errors={result && !result.ok ? result.fieldErrors?.timeZone : undefined} />
       <SubmitButton className="w-full" pendingText="Creating…">
         Create workspace
       </SubmitButton>

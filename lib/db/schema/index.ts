@@ -2,6 +2,7 @@
 export * from './audit';
 export * from './auth';
 export * from './jobs';
+export * from './live-events';
 export * from './mail';
 export * from './media';
 export * from './tiktok-accounts';

@@ -1,20 +1,40 @@
-import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 
 export const roleEnum = pgEnum('workspace_role', ['owner', 'admin', 'agent']);
 export type Role = (typeof roleEnum.enumValues)[number];
 
-export const workspaces = pgTable('workspaces', {
-  id: text('id')
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID()),
-  name: text('name').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true })
-    .notNull()
-    .defaultNow()
-    .$onUpdate(() => new Date()),
-});
+export const workspaces = pgTable(
+  'workspaces',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    name: text('name').notNull(),
+    /**
+     * Stable, URL-safe, unique; reports use it in storage keys. Set from the name at creation
+     * (lib/workspaces/workspace-slug.ts); the random default only covers rows inserted without one.
+     */
+    slug: text('slug')
+      .notNull()
+      .default(sql`('workspace-' || substr(md5(random()::text || clock_timestamp()::text), 1, 10))`),
+    /** IANA zone for schedules, day boundaries and dates shown to the team. */
+    timeZone: text('time_zone').notNull().default('UTC'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (table) => [
+    uniqueIndex('workspaces_slug_idx').on(table.slug),
+    check(
+      'workspaces_slug_format',
+      sql`${table.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${table.slug}) <= 48`,
+    ),
+  ],
+);
 
 export const memberships = pgTable(
   'memberships',

@@ -1,11 +1,12 @@
 import 'server-only';
 import type { z } from 'zod';
+import * as clock from '@/lib/time/clock';
 import type { BusinessTokens, businessTokenSchema } from './schema';
 
 /** Lifetimes arrive as remaining seconds; read them rather than assuming 24 h / 30 days. */
 export function toBusinessTokens(
   data: z.output<typeof businessTokenSchema>,
-  now = Date.now(),
+  now = clock.nowMs(),
 ): BusinessTokens {
   return {
     businessId: data.open_id,

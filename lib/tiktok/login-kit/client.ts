@@ -5,6 +5,7 @@ import { parseOrThrow } from '@/lib/tiktok/http/invalid-response';
 import { TikTokApiError } from '@/lib/tiktok/http/tiktok-api-error';
 import { tiktokRequest } from '@/lib/tiktok/http/tiktok-request';
 import type { RetryPolicy } from '@/lib/tiktok/http/with-retry';
+import * as clock from '@/lib/time/clock';
 import { type LoginKitTokens, loginKitTokenSchema, oauthErrorSchema } from './schema';
 
 /** OAuth error categories where waiting and trying again can help. */
@@ -71,7 +72,7 @@ export function postOauthForm<T>(
 }
 
 /** Token responses carry remaining seconds; we store absolute times (next-auth's provider got this wrong). */
-export function decodeTokens(json: unknown, status: number, now = Date.now()): LoginKitTokens {
+export function decodeTokens(json: unknown, status: number, now = clock.nowMs()): LoginKitTokens {
   const data = parseOrThrow('login-kit', loginKitTokenSchema, json, status);
   return {
     openId: data.open_id,

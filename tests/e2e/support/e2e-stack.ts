@@ -64,6 +64,9 @@ const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     // The tests play the one proxy in front of the app: each browser context sends the
     // X-Forwarded-For a proxy would have written (fixtures.ts), so per-IP limits tell them apart.
     TRUSTED_PROXY_HOPS: '1',
+    // The app clock moves with the sandbox's (tests/e2e/support/time-travel.ts).
+    TIME_TRAVEL: '1',
+    E2E: '1',
   },
 });
 

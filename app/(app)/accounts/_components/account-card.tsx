@@ -1,8 +1,9 @@
 import { ChevronRight } from 'lucide-react';
 import { Avatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
-import { describeTokenExpiry, timeAgo } from '@/lib/accounts/describe-token-expiry';
+import { describeTokenExpiry } from '@/lib/accounts/describe-token-expiry';
 import type { TikTokAccountView } from '@/lib/accounts/list-tiktok-accounts';
+import { formatTimeAgo } from '@/lib/time/format-dates';
 import { AccountActions } from './account-actions';
 
 const KIND_LABELS = { creator: 'Creator', business: 'Business', ads: 'Ad account' } as const;
@@ -28,10 +29,19 @@ function Stat({ label, value }: { label: string; value: number | string | null }
   );
 }
 
-export function AccountCard({ account, canManage }: { account: TikTokAccountView; canManage: boolean }) {
+export function AccountCard({
+  account,
+  canManage,
+  now,
+}: {
+  account: TikTokAccountView;
+  canManage: boolean;
+  /** The app clock's time, read once for the page. */
+  now: Date;
+}) {
   const name = account.displayName ?? account.username ?? account.tiktokId;
   const label = account.username ? `@${account.username}` : name;
-  const expiry = describeTokenExpiry(account);
+  const expiry = describeTokenExpiry({ ...account, now });
   const status = STATUS[account.status];
   return (
     <li
@@ -75,7 +85,7 @@ export function AccountCard({ account, canManage }: { account: TikTokAccountView
           )}
           <Stat label="Access" value={expiry.access} />
           <Stat label="Connection" value={expiry.refresh} />
-          <Stat label="Last sync" value={timeAgo(account.lastSyncedAt)} />
+          <Stat label="Last sync" value={formatTimeAgo(account.lastSyncedAt, now)} />
         </dl>
         {account.scopes.length > 0 ? (
           <details className="group col-span-2 text-xs text-muted-foreground sm:col-span-1 sm:col-start-2">

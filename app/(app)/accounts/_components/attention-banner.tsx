@@ -6,10 +6,10 @@ const label = (account: TikTokAccountView) =>
   account.username ? `@${account.username}` : (account.displayName ?? account.tiktokId);
 
 /** Names every account that stopped working or is about to, so none dies silently. */
-export function AttentionBanner({ accounts }: { accounts: TikTokAccountView[] }) {
+export function AttentionBanner({ accounts, now }: { accounts: TikTokAccountView[]; now: Date }) {
   const broken = accounts.filter((account) => account.status === 'needs_reconnect');
   const expiring = accounts.filter(
-    (account) => account.status === 'active' && describeTokenExpiry(account).urgent,
+    (account) => account.status === 'active' && describeTokenExpiry({ ...account, now }).urgent,
   );
   if (broken.length === 0 && expiring.length === 0) return null;
   return (
@@ -25,7 +25,7 @@ export function AttentionBanner({ accounts }: { accounts: TikTokAccountView[] })
           <p>
             <strong>Expiring soon:</strong>{' '}
             {expiring
-              .map((account) => `${label(account)} (${describeTokenExpiry(account).refresh})`)
+              .map((account) => `${label(account)} (${describeTokenExpiry({ ...account, now }).refresh})`)
               .join(', ')}
             .
           </p>

@@ -9,16 +9,15 @@ import { revokeInvitationAction } from '../_actions/revoke-invitation-action';
 export function InvitationRow({
   invitation,
 }: {
-  invitation: { id: string; email: string; role: string; expiresAt: string };
+  /** `expires` is formatted by the server, in the workspace's time zone. */
+  invitation: { id: string; email: string; role: string; expires: string };
 }) {
   const [result, formAction] = useActionState(revokeInvitationAction, null);
   return (
     <li className="flex flex-wrap items-center gap-3 py-3 first:pt-0 last:pb-0">
       <div className="min-w-0 flex-1 basis-40">
         <p className="truncate text-sm font-medium text-foreground">{invitation.email}</p>
-        <p className="text-xs text-muted-foreground">
-          Expires {new Date(invitation.expiresAt).toLocaleDateString()}
-        </p>
+        <p className="text-xs text-muted-foreground">Expires {invitation.expires}</p>
         {result && !result.ok ? (
           <p role="alert" className="mt-1 text-xs text-destructive-text">
             {result.error}

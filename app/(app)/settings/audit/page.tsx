@@ -7,6 +7,8 @@ import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
 import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
 import { getDb } from '@/lib/db/client';
 import { readSearchParams } from '@/lib/http/read-search-params';
+import { formatInZone } from '@/lib/time/format-dates';
+import { getWorkspaceSettings } from '@/lib/workspaces/get-workspace-settings';
 import { listAuditEvents } from '@/lib/workspaces/list-audit-events';
 import { SettingsTabs } from '../_components/settings-tabs';
 
@@ -19,12 +21,11 @@ export default async function AuditLogPage({ searchParams }: PageProps<'/setting
   ]);
   // A cursor that is not one we issued shows the newest events (listAuditEvents validates it).
   const { cursor } = readSearchParams(await searchParams, { cursor: z.string().max(512) });
-  const events = await listAuditEvents(await getDb(), {
-    workspaceId: workspace.id,
-    userId: user.id,
-    cursor,
-    limit: 50,
-  });
+  const db = await getDb();
+  const [events, { timeZone }] = await Promise.all([
+    listAuditEvents(db, { workspaceId: workspace.id, userId: user.id, cursor, limit: 50 }),
+    getWorkspaceSettings(db, { workspaceId: workspace.id, userId: user.id }),
+  ]);
   const last = events.at(-1);
   return (
     <>
@@ -57,12 +58,7 @@ export default async function AuditLogPage({ searchParams }: PageProps<'/setting
                     className="w-full text-xs text-muted-foreground sm:ml-auto sm:w-auto"
                     dateTime={event.createdAt.toISOString()}
                   >
-                    {event.createdAt.toLocaleString('en-GB', {
-                      dateStyle: 'medium',
-                      timeStyle: 'short',
-                      timeZone: 'UTC',
-                    })}{' '}
-                    UTC
+                    {formatInZone(event.createdAt, timeZone)}
                   </time>
                 </li>
               ))}

@@ -8,9 +8,10 @@ import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
 import { getDb } from '@/lib/db/client';
 import { getQueueStats } from '@/lib/jobs/get-queue-stats';
 import { listProblemJobs } from '@/lib/jobs/list-problem-jobs';
+import { formatInZone } from '@/lib/time/format-dates';
 import { listWebhookEvents } from '@/lib/webhooks/list-webhook-events';
+import { getWorkspaceSettings } from '@/lib/workspaces/get-workspace-settings';
 import { SettingsTabs } from '../_components/settings-tabs';
-import { formatTime } from './_components/format-time';
 import { QueueStatsList } from './_components/queue-stats-list';
 import { RetryJobButton } from './_components/retry-job-button';
 import { StatusBadge } from './_components/status-badge';
@@ -25,11 +26,13 @@ export default async function WebhooksAndJobsPage() {
   ]);
   const db = await getDb();
   const scope = { workspaceId: workspace.id, userId: user.id };
-  const [stats, events, problems] = await Promise.all([
+  const [stats, events, problems, { timeZone }] = await Promise.all([
     getQueueStats(db, scope),
     listWebhookEvents(db, { ...scope, limit: 50 }),
     listProblemJobs(db, { ...scope, limit: 50 }),
+    getWorkspaceSettings(db, scope),
   ]);
+  const formatTime = (date: Date) => formatInZone(date, timeZone, 'd MMM yyyy, HH:mm:ss zzz');
   return (
     <>
       <PageHeader title="Settings" description={`People and history of ${workspace.name}.`} />
@@ -116,7 +119,12 @@ export default async function WebhooksAndJobsPage() {
                 when someone removes Tokdesk’s access.
               </p>
             ) : (
-              <WebhookEventsTable events={events} account="label" testId="webhook-event" />
+              <WebhookEventsTable
+                events={events}
+                account="label"
+                timeZone={timeZone}
+                testId="webhook-event"
+              />
             )}
           </CardContent>
         </Card>

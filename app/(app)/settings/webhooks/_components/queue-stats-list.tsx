@@ -1,5 +1,5 @@
 import type { QueueStats } from '@/lib/jobs/count-queue';
-import { formatAge } from './format-time';
+import { formatElapsed } from '@/lib/time/format-dates';
 
 /** The queue's counts as a row of figures; the operator view adds its own (held events). */
 export function QueueStatsList({
@@ -13,7 +13,7 @@ export function QueueStatsList({
 }) {
   const figures: [string, string | number][] = [
     ['Due now', stats.due],
-    ['Oldest due', stats.due > 0 ? formatAge(stats.oldestDueAgeSeconds) : '—'],
+    ['Oldest due', stats.due > 0 ? formatElapsed(stats.oldestDueAgeSeconds) : '—'],
     ['Running', stats.running],
     ['Scheduled', stats.scheduled],
     ['Snoozed', stats.snoozed],

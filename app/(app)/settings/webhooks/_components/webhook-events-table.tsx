@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { formatInZone } from '@/lib/time/format-dates';
 import type { WebhookEventView } from '@/lib/webhooks/list-webhook-events';
-import { formatTime } from './format-time';
 import { StatusBadge } from './status-badge';
 
 const SOURCE_LABELS = { tiktok: 'TikTok (creators)', 'tiktok-business': 'TikTok Business' } as const;
@@ -12,10 +12,13 @@ const SOURCE_LABELS = { tiktok: 'TikTok (creators)', 'tiktok-business': 'TikTok 
 export function WebhookEventsTable({
   events,
   account,
+  timeZone,
   testId,
 }: {
   events: WebhookEventView[];
   account: 'label' | 'id';
+  /** The workspace's zone; the operator view, which spans workspaces, shows UTC. */
+  timeZone: string;
   testId: string;
 }) {
   return (
@@ -34,7 +37,9 @@ export function WebhookEventsTable({
         {events.map((event) => (
           <TableRow key={event.id} data-testid={testId}>
             <TableCell className="text-xs whitespace-nowrap text-muted-foreground">
-              <time dateTime={event.receivedAt.toISOString()}>{formatTime(event.receivedAt)}</time>
+              <time dateTime={event.receivedAt.toISOString()}>
+                {formatInZone(event.receivedAt, timeZone, 'd MMM yyyy, HH:mm:ss zzz')}
+              </time>
             </TableCell>
             <TableCell className="whitespace-nowrap">{SOURCE_LABELS[event.source]}</TableCell>
             <TableCell className="min-w-56">
