@@ -2,10 +2,10 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { requireMembership } from '@/lib/access/require-membership';
 import { withAction } from '@/lib/actions/with-action';
 import { rememberWorkspace } from '@/lib/auth/current-workspace';
 import { env } from '@/lib/env';
-import { requireMembership } from '@/lib/workspaces/require-membership';
 
 const schema = z.object({ workspaceId: z.string().min(1).max(100) });
 

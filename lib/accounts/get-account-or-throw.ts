@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
+import { requireMembership } from '@/lib/access/require-membership';
 import { type Role, type TikTokAccount, type TikTokAccountKind, tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
-import { requireMembership } from '@/lib/workspaces/require-membership';
 
 export type GetAccountOrThrowOptions = {
   workspaceId: string;

@@ -1,8 +1,8 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
+import { requireMembership } from '@/lib/access/require-membership';
 import { type TikTokAccountKind, type TikTokAccountStatus, tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
-import { requireMembership } from '@/lib/workspaces/require-membership';
 import { describeStatusReason } from './account-status-reasons';
 
 /** What the dashboard may see of an account: no token column is ever selected. */

@@ -2,6 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
+import { assertRole } from '@/lib/access/require-membership';
 import { type CurrentUser, requireUser } from '@/lib/auth/current-user';
 import { requireWorkspaceContextFor } from '@/lib/auth/current-workspace';
 import { getDb } from '@/lib/db/client';
@@ -12,7 +13,6 @@ import { assertRateLimit } from '@/lib/kv/assert-rate-limit';
 import type { RateLimitPolicyName } from '@/lib/kv/rate-limit-policies';
 import { logError } from '@/lib/log/log-error';
 import { clientIp } from '@/lib/request/client-ip';
-import { assertRole } from '@/lib/workspaces/require-membership';
 import { WORKSPACE_FORM_FIELD } from '@/lib/workspaces/workspace-binding';
 import type { ActionResult } from './action-result';
 

@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
+import { requireMembership } from '@/lib/access/require-membership';
 import { oauthStates, type TikTokAccountKind } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { isAppError } from '@/lib/errors/app-error';
 import { now, nowMs } from '@/lib/time/clock';
-import { requireMembership } from '@/lib/workspaces/require-membership';
 import { ConnectError } from './connect-errors';
 import { hashStateToken, openStateSecret } from './oauth-state-secrets';
 

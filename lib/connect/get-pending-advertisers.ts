@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, eq, gt, isNotNull } from 'drizzle-orm';
+import { requireMembership } from '@/lib/access/require-membership';
 import { oauthStates, type PendingAdvertiser } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
 import { now } from '@/lib/time/clock';
-import { requireMembership } from '@/lib/workspaces/require-membership';
 
 export type GetPendingAdvertisersOptions = { attemptId: string; workspaceId: string; userId: string };
 

@@ -1,11 +1,11 @@
 import 'server-only';
 import { and, eq, lt } from 'drizzle-orm';
+import { requireMembership } from '@/lib/access/require-membership';
 import { connectorFor } from '@/lib/connectors/connectors';
 import { oauthStates, type TikTokAccountKind } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { createPkcePair } from '@/lib/tiktok/login-kit/pkce';
 import { nowMs } from '@/lib/time/clock';
-import { requireMembership } from '@/lib/workspaces/require-membership';
 import { connectRedirectUri } from './connect-urls';
 import { createStateToken, hashStateToken, sealStateSecret } from './oauth-state-secrets';
 

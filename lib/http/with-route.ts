@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { assertRole, requireMembership } from '@/lib/access/require-membership';
 import { requireUser } from '@/lib/auth/current-user';
 import { requireWorkspaceContext, requireWorkspaceContextFor } from '@/lib/auth/current-workspace';
 import { getDb } from '@/lib/db/client';
@@ -11,7 +12,6 @@ import { assertRateLimit } from '@/lib/kv/assert-rate-limit';
 import type { RateLimitPolicyName } from '@/lib/kv/rate-limit-policies';
 import { clientIp } from '@/lib/request/client-ip';
 import { hasBody, isSameOriginRequest, mediaType } from '@/lib/request/same-origin';
-import { assertRole, requireMembership } from '@/lib/workspaces/require-membership';
 import { WORKSPACE_HEADER } from '@/lib/workspaces/workspace-binding';
 import { DEFAULT_MAX_BODY_BYTES, limitedBodyStream, readJsonBody } from './read-json-body';
 import { toErrorResponse } from './to-error-response';

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq, gt, isNull } from 'drizzle-orm';
+import { requireMembership } from '@/lib/access/require-membership';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { invitations, memberships, users, workspaces } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
@@ -8,7 +9,6 @@ import { logError } from '@/lib/log/log-error';
 import { invitationMail } from '@/lib/mail/account-emails';
 import { sendMail } from '@/lib/mail/send-mail';
 import { now as clockNow } from '@/lib/time/clock';
-import { requireMembership } from '@/lib/workspaces/require-membership';
 import { generateInvitationToken, hashInvitationToken, INVITATION_TTL_MS } from './invitation-token';
 
 export type CreateInvitationOptions = {

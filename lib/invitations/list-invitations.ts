@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { requireMembership } from '@/lib/access/require-membership';
 import { invitations, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import * as clock from '@/lib/time/clock';
-import { requireMembership } from '@/lib/workspaces/require-membership';
 
 export type ListInvitationsOptions = { workspaceId: string; userId: string };
 

@@ -1,11 +1,11 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
+import { requireMembership } from '@/lib/access/require-membership';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { invitations } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
 import * as clock from '@/lib/time/clock';
-import { requireMembership } from '@/lib/workspaces/require-membership';
 
 export type RevokeInvitationOptions = {
   workspaceId: string;

@@ -1,6 +1,6 @@
 import 'server-only';
+import { requireMembership } from '@/lib/access/require-membership';
 import type { Db } from '@/lib/db/types';
-import { requireMembership } from '@/lib/workspaces/require-membership';
 import { countQueue, type QueueStats } from './count-queue';
 import { jobVisibleTo } from './job-visible-to';
 

@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { requireMembership } from '@/lib/access/require-membership';
 import { type JobStatus, jobs, webhookEvents } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
-import { requireMembership } from '@/lib/workspaces/require-membership';
 import { jobVisibleTo } from './job-visible-to';
 
 export type ProblemJobView = {

@@ -1,7 +1,7 @@
 import 'server-only';
+import { requireMembership } from '@/lib/access/require-membership';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Db } from '@/lib/db/types';
-import { requireMembership } from '@/lib/workspaces/require-membership';
 import { jobVisibleTo } from './job-visible-to';
 import { kickJobs } from './kick-jobs';
 import { requeueFailedJob } from './requeue-failed-job';

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
+import { requireMembership } from '@/lib/access/require-membership';
 import { mediaObjects, mediaUploads } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
@@ -9,7 +10,6 @@ import type { ObjectStorage } from '@/lib/storage/object-storage';
 import { now as clockNow } from '@/lib/time/clock';
 import { type BrowserUploadPurpose, checkMediaFile, MEDIA_PURPOSES } from '@/lib/uploads/media-purposes';
 import type { UploadSession } from '@/lib/uploads/upload-protocol';
-import { requireMembership } from '@/lib/workspaces/require-membership';
 import { toUploadSession } from './get-upload-or-throw';
 import { mediaKey } from './media-key';
 import { planUploadParts } from './plan-upload-parts';

@@ -1,10 +1,10 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import { requireMembership } from '@/lib/access/require-membership';
 import { mediaObjects } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
 import type { ObjectStorage } from '@/lib/storage/object-storage';
-import { requireMembership } from '@/lib/workspaces/require-membership';
 import { getMediaOrThrow } from './get-media-or-throw';
 
 /** Deletes a ready file: owners and admins any in their workspace, others only their own. */

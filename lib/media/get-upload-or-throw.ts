@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
+import { requireMembership } from '@/lib/access/require-membership';
 import {
   type MediaObject,
   type MediaUpload,
@@ -13,7 +14,6 @@ import type { ObjectStorage } from '@/lib/storage/object-storage';
 import { MEDIA_PURPOSES } from '@/lib/uploads/media-purposes';
 import type { UploadedMedia, UploadSession } from '@/lib/uploads/upload-protocol';
 import { UPLOAD_ROUTES } from '@/lib/uploads/upload-protocol';
-import { requireMembership } from '@/lib/workspaces/require-membership';
 
 export type UploadRecord = {
   media: MediaObject;

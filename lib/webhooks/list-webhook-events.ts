@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { requireMembership } from '@/lib/access/require-membership';
 import { tiktokAccounts, type WebhookEventStatus, type WebhookSource, webhookEvents } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
-import { requireMembership } from '@/lib/workspaces/require-membership';
 import { webhookEventVisibleTo } from './visible-to-workspace';
 
 export type WebhookEventView = {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
+import { requireMembership } from '@/lib/access/require-membership';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { memberships, type Role } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
@@ -7,7 +8,6 @@ import { AppError } from '@/lib/errors/app-error';
 import { publishLiveEvent } from '@/lib/live/publish-live-event';
 import { countOwners } from './count-owners';
 import { lockWorkspace } from './lock-workspace';
-import { requireMembership } from './require-membership';
 
 export type ChangeMemberRoleOptions = {
   workspaceId: string;

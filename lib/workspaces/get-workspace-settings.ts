@@ -1,9 +1,9 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import { requireMembership } from '@/lib/access/require-membership';
 import { workspaces } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
-import { requireMembership } from './require-membership';
 
 export type WorkspaceSettings = { id: string; name: string; slug: string; timeZone: string };
 

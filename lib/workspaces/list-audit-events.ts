@@ -2,10 +2,10 @@ import 'server-only';
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { requireMembership } from '@/lib/access/require-membership';
 import { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit/audit-actions';
 import { auditEvents, memberships, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
-import { requireMembership } from './require-membership';
 
 export type AuditEventView = {
   id: string;

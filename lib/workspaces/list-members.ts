@@ -1,8 +1,8 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
+import { requireMembership } from '@/lib/access/require-membership';
 import { memberships, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
-import { requireMembership } from './require-membership';
 
 export type ListMembersOptions = { workspaceId: string; userId: string };
 

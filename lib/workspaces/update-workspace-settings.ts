@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, eq, ne } from 'drizzle-orm';
+import { requireMembership } from '@/lib/access/require-membership';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { workspaces } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
-import { requireMembership } from './require-membership';
 
 export type UpdateWorkspaceSettingsOptions = {
   workspaceId: string;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireMembership } from '@/lib/access/require-membership';
 import type { Db } from '@/lib/db/types';
 import { createInvitation } from '@/lib/invitations/create-invitation';
 import { listInvitations } from '@/lib/invitations/list-invitations';
@@ -8,7 +9,6 @@ import { leaveWorkspace } from '@/lib/workspaces/leave-workspace';
 import { listAuditEvents } from '@/lib/workspaces/list-audit-events';
 import { listMembers } from '@/lib/workspaces/list-members';
 import { removeMember } from '@/lib/workspaces/remove-member';
-import { requireMembership } from '@/lib/workspaces/require-membership';
 import { createTestInvitation, TEST_APP_URL } from '@/tests/factories/create-invitation';
 import { uniqueEmail } from '@/tests/factories/create-user';
 import {
