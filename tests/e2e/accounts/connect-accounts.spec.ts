@@ -59,9 +59,17 @@ test('[ACCOUNTS] an owner connects a creator, a business and ad accounts, reconn
   await expect(page.locator(`[data-account-id="${creatorId}"]`)).toBeVisible();
 
   // Disconnect: confirm, revoke at TikTok, row and history stay.
-  page.once('dialog', (dialog) => dialog.accept());
   const row = page.locator(`[data-account-id="${creatorId}"]`);
   await row.getByRole('button', { name: /^Disconnect/ }).click();
+  const confirm = page.getByRole('alertdialog', { name: /^Disconnect @/ });
+  await expect(confirm).toContainText('Its history stays.');
+  // Cancel changes nothing; the confirming button disconnects.
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(row.getByText('Active', { exact: true })).toBeVisible();
+  await row.getByRole('button', { name: /^Disconnect/ }).click();
+  await confirm.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(confirm).toBeHidden();
   await expect(row.getByText('Disconnected', { exact: true })).toBeVisible();
   await expect(row.getByTestId('account-status-reason')).toContainText('Disconnected in Tokdesk');
   await expect(rows).toHaveCount(4);

@@ -73,7 +73,7 @@ test('[LIVE] another workspace’s feed answers 404, signed out 401; bad input 4
   expect((await anonymous.get(`/api/workspaces/${mine}/live/events`)).status()).toBe(401);
   await anonymous.dispose();
 
-  expect((await page.request.get(`/api/workspaces/${mine}/live/events?wait=999`)).status()).toBe(422);
+  expect((await page.request.get(`/api/workspaces/${mine}/live/events?wait=999`)).status()).toBe(400);
   const unknown = await page.request.get(`/api/workspaces/${mine}/live/events?cursor=not-a-cursor`);
   expect(unknown.status()).toBe(200);
   expect(await unknown.json()).toMatchObject({ events: [], reset: true, cursor: expect.any(String) });

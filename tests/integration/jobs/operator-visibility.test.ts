@@ -49,7 +49,7 @@ describe.each(TEST_DB_KINDS)('operator view versus tenant view on %s', (kind) =>
     tenant = await createTestUser(db);
     other = await createTestUser(db);
     operator = await createTestUser(db, { email: 'ops@example.test' });
-    unverifiedOperator = await createTestUser(db, { email: 'unverified-ops@example.test' });
+    unverifiedOperator = await createTestUser(db, { email: 'unverified-ops@example.test', verified: false });
     await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, operator.id));
     await createTestTiktokAccount(db, { workspaceId: tenant.workspaceId, tiktokId: 'open-tenant' });
     await createTestTiktokAccount(db, { workspaceId: other.workspaceId, tiktokId: 'open-other' });

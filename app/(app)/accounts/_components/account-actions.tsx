@@ -1,6 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { WorkspaceIdField } from '@/components/workspace/workspace-id-field';
 import { disconnectAccountAction } from '../_actions/disconnect-account-action';
@@ -55,26 +57,21 @@ export function AccountActions({ accountId, kind, label, status }: AccountAction
           </form>
         ) : null}
         {status !== 'disconnected' ? (
-          <form
+          <ConfirmDialog
+            trigger={
+              <Button variant="danger" size="sm" aria-label={`Disconnect ${label}`}>
+                Disconnect
+              </Button>
+            }
+            title={`Disconnect ${label}?`}
+            description="Tokdesk stops posting, reading messages and reporting for it. Its history stays."
+            confirmLabel="Disconnect"
+            pendingLabel="Disconnecting…"
             action={disconnectAction}
-            onSubmit={(event) => {
-              // The browser's own confirm, not the kit's AlertDialog: the connect-accounts e2e flow
-              // answers a native dialog here.
-              const question = `Disconnect ${label}? Tokdesk stops posting, reading messages and reporting for it. Its history stays.`;
-              if (!window.confirm(question)) event.preventDefault();
-            }}
           >
             <WorkspaceIdField />
             <input type="hidden" name="accountId" value={accountId} />
-            <SubmitButton
-              variant="danger"
-              size="sm"
-              pendingText="Disconnecting…"
-              aria-label={`Disconnect ${label}`}
-            >
-              Disconnect
-            </SubmitButton>
-          </form>
+          </ConfirmDialog>
         ) : null}
       </div>
       {error ? (

@@ -5,6 +5,7 @@ import { TimeZoneField } from '@/components/time/time-zone-field';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { WorkspaceIdField } from '@/components/workspace/workspace-id-field';
 import { updateWorkspaceSettingsAction } from '../_actions/update-workspace-settings-action';
 
 export function WorkspaceSettingsForm({
@@ -20,6 +21,7 @@ export function WorkspaceSettingsForm({
   const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
   return (
     <form action={formAction} className="space-y-4" noValidate>
+      <WorkspaceIdField />
       <FormMessage result={result} />
       {result?.ok ? (
         <p role="status" className="text-sm text-emerald-700">
