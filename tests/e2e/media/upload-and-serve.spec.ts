@@ -28,32 +28,46 @@ test('[API] a photo goes through the upload routes into the local folder and onl
   await newOwner(alice, 'uploader');
   await newOwner(bob, 'outsider');
   const bytes = randomBytes(150_000);
+  // Id-less workspace routes need the workspace the page was rendered for, as the upload client sends it.
+  const workspaceOf = async (page: Page) =>
+    ((await (await page.request.get('/api/workspaces')).json()) as { workspaces: { id: string }[] })
+      .workspaces[0]!.id;
+  const aliceWorkspace = { 'x-workspace-id': await workspaceOf(alice) };
+  const bobWorkspace = { 'x-workspace-id': await workspaceOf(bob) };
 
   // Limits are checked before a byte is sent.
   const tooBig = await alice.request.post('/api/uploads', {
+    headers: aliceWorkspace,
     data: { purpose: 'photo', fileName: 'huge.jpg', contentType: 'image/jpeg', size: 20_000_001 },
   });
   expect(tooBig.status()).toBe(413);
 
   const { upload } = await json<{ upload: Session }>(
     await alice.request.post('/api/uploads', {
+      headers: aliceWorkspace,
       data: { purpose: 'photo', fileName: 'Beach day.jpg', contentType: 'image/jpeg', size: bytes.length },
     }),
     201,
   );
   expect(upload).toMatchObject({ partCount: 1, transport: 'app' });
   const { parts } = await json<{ parts: { url: string; headers: Record<string, string> }[] }>(
-    await alice.request.post(`/api/uploads/${upload.id}/part-urls`, { data: { partNumbers: [1] } }),
+    await alice.request.post(`/api/uploads/${upload.id}/part-urls`, {
+      headers: aliceWorkspace,
+      data: { partNumbers: [1] },
+    }),
     200,
   );
   expect(parts[0]!.url).toBe(`/api/uploads/${upload.id}/parts/1`);
 
-  const put = await alice.request.put(parts[0]!.url, { data: bytes, headers: parts[0]!.headers });
+  const put = await alice.request.put(parts[0]!.url, {
+    data: bytes,
+    headers: { ...parts[0]!.headers, ...aliceWorkspace },
+  });
   expect(put.status(), await put.text()).toBe(200);
   expect(put.headers().etag).toMatch(/^"[0-9a-f]{32}"$/);
 
   const { media } = await json<{ media: { id: string; url: string; size: number } }>(
-    await alice.request.post(`/api/uploads/${upload.id}/complete`),
+    await alice.request.post(`/api/uploads/${upload.id}/complete`, { headers: aliceWorkspace }),
     200,
   );
   expect(media).toMatchObject({ size: bytes.length, url: `/api/media/${media.id}` });
@@ -82,17 +96,22 @@ test('[API] a photo goes through the upload routes into the local folder and onl
   // Refusals come last: a refused body is left unread and its connection closed.
   const second = await json<{ upload: Session }>(
     await alice.request.post('/api/uploads', {
+      headers: aliceWorkspace,
       data: { purpose: 'photo', fileName: 'second.jpg', contentType: 'image/jpeg', size: bytes.length },
     }),
     201,
   );
   const secondPart = `/api/uploads/${second.upload.id}/parts/1`;
   // Someone else's upload does not exist for them.
-  expect((await bob.request.put(secondPart, { data: bytes, headers: parts[0]!.headers })).status()).toBe(404);
+  expect(
+    (
+      await bob.request.put(secondPart, { data: bytes, headers: { ...parts[0]!.headers, ...bobWorkspace } })
+    ).status(),
+  ).toBe(404);
   // A part of the wrong size is refused by the streaming route before it is read, and not kept.
   const wrong = await alice.request.put(secondPart, {
     data: Buffer.concat([bytes, Buffer.from('extra')]),
-    headers: parts[0]!.headers,
+    headers: { ...parts[0]!.headers, ...aliceWorkspace },
   });
   expect(wrong.status()).toBe(413);
   expect(wrong.headers().connection).toBe('close');
