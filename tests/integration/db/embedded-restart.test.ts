@@ -26,5 +26,6 @@ describe('embedded database', () => {
 
     expect(user?.name).toBe('Keep');
     expect(all.map((w) => w.name)).toEqual(['Survives restarts']);
-  });
+    // Two cold PGlite starts on disk, each applying every migration: slow on a busy 2-core machine.
+  }, 120_000);
 });
