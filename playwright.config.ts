@@ -15,7 +15,9 @@ export default defineConfig({
   workers: 1,
   forbidOnly: isCI,
   retries: isCI ? 1 : 0,
-  timeout: 60_000,
+  // A flow signs up and in several times, each a deliberately slow scrypt hash (N=2^17): on a busy
+  // 2-core machine that alone can take most of a minute. Timeouts catch hangs; they do not measure speed.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: isCI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
