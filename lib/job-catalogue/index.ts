@@ -1,3 +1,9 @@
+import {
+  checkConversationCapabilitiesJob,
+  confirmSendJob,
+  downloadDmMediaJob,
+  sendMessagesJob,
+} from '@/lib/inbox/jobs';
 import type { JobType } from '@/lib/jobs/define-job';
 import { pruneFinishedJobsJob } from '@/lib/jobs/jobs';
 import { pruneLiveEventsJob } from '@/lib/live/jobs';
@@ -19,6 +25,10 @@ export const JOB_CATALOGUE = {
   [pruneFinishedJobsJob.type]: pruneFinishedJobsJob,
   [pruneAbandonedUploadsJob.type]: pruneAbandonedUploadsJob,
   [pruneLiveEventsJob.type]: pruneLiveEventsJob,
+  [sendMessagesJob.type]: sendMessagesJob,
+  [confirmSendJob.type]: confirmSendJob,
+  [downloadDmMediaJob.type]: downloadDmMediaJob,
+  [checkConversationCapabilitiesJob.type]: checkConversationCapabilitiesJob,
 } as const satisfies Record<string, JobType>;
 
 export type CatalogueJobType = keyof typeof JOB_CATALOGUE;
