@@ -32,6 +32,7 @@ export function ConversationList({ conversations, selectedId, activeIndex, onOpe
               aria-current={conversation.id === selectedId ? 'true' : undefined}
               data-active={index === activeIndex ? 'true' : undefined}
               data-testid="conversation-item"
+              data-id={conversation.id}
               className={cn(
                 'flex w-full gap-3 border-b px-3 py-3 text-left hover:bg-accent focus-visible:outline-2',
                 conversation.id === selectedId && 'bg-accent',
