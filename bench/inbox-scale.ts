@@ -246,7 +246,7 @@ try {
 
 /** Streams rows into `COPY … FROM STDIN` (text format: tab-separated, \N for null). */
 async function copy(sql: postgres.Sql, target: string, rows: Iterable<unknown[]>) {
-  const escape = (value: unknown) =>
+  const field = (value: unknown) =>
     value === null || value === undefined
       ? '\\N'
       : String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
@@ -254,7 +254,7 @@ async function copy(sql: postgres.Sql, target: string, rows: Iterable<unknown[]>
     (function* () {
       let batch = '';
       for (const row of rows) {
-        batch += `${row.map(escape).join('\t')}\n`;
+        batch += `${row.map(field).join('\t')}\n`;
         if (batch.length > 1 << 16) {
           yield batch;
           batch = '';
