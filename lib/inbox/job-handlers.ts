@@ -1,10 +1,12 @@
 import 'server-only';
 import { handleJob } from '@/lib/jobs/define-job';
 import { getStorage } from '@/lib/storage/get-storage';
+import { backfillConversations } from './backfill-conversations';
 import { checkConversationCapabilities } from './check-conversation-capabilities';
 import { confirmSend } from './confirm-send';
 import { downloadDmMedia } from './download-dm-media';
 import {
+  backfillConversationsJob,
   checkConversationCapabilitiesJob,
   confirmSendJob,
   downloadDmMediaJob,
@@ -35,6 +37,7 @@ export const inboxJobHandlers = [
   handleJob(downloadDmMediaJob, (payload, ctx) =>
     downloadDmMedia(ctx.db, getStorage(), { messageId: payload.messageId, signal: ctx.signal }),
   ),
+  handleJob(backfillConversationsJob, (payload, ctx) => backfillConversations(ctx.db, payload.accountId)),
   handleJob(checkConversationCapabilitiesJob, (payload, ctx) =>
     checkConversationCapabilities(ctx.db, payload.conversationId),
   ),

@@ -39,3 +39,12 @@ export const checkConversationCapabilitiesJob = defineJob({
   schema: z.object({ conversationId: z.string().min(1) }),
   maxAttempts: 5,
 });
+
+/** A business account was connected: pull its recent conversations where the API offers history. */
+export const backfillConversationsJob = defineJob({
+  type: 'inbox.backfill',
+  schema: z.object({ accountId: z.string().min(1) }),
+  maxAttempts: 5,
+  timeoutMs: 45_000,
+  concurrencyKey: (payload) => `account:${payload.accountId}`,
+});

@@ -1,4 +1,5 @@
 import {
+  backfillConversationsJob,
   checkConversationCapabilitiesJob,
   confirmSendJob,
   downloadDmMediaJob,
@@ -29,6 +30,7 @@ export const JOB_CATALOGUE = {
   [confirmSendJob.type]: confirmSendJob,
   [downloadDmMediaJob.type]: downloadDmMediaJob,
   [checkConversationCapabilitiesJob.type]: checkConversationCapabilitiesJob,
+  [backfillConversationsJob.type]: backfillConversationsJob,
 } as const satisfies Record<string, JobType>;
 
 export type CatalogueJobType = keyof typeof JOB_CATALOGUE;

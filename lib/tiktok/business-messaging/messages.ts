@@ -155,3 +155,52 @@ export async function fetchMessageMedia(
     return response;
   });
 }
+
+/** `business/message/conversation/list/`: a page of the account's conversations, most recent first. */
+export async function listBusinessConversations(input: {
+  accessToken: string;
+  businessId: string;
+  /** STRANGER: message requests (the business has not answered yet); SINGLE: the others. */
+  type: 'SINGLE' | 'STRANGER';
+  limit: number;
+}): Promise<{ conversationId: string; updatedAtMs: number }[]> {
+  const data = await businessHostGet(
+    'business',
+    'business/message/conversation/list/',
+    input.accessToken,
+    { business_id: input.businessId, conversation_type: input.type, limit: String(input.limit) },
+    z.object({
+      conversations: z.array(z.object({ conversation_id: idString, up_time: z.coerce.number().optional() })),
+    }),
+  );
+  return data.conversations.map((c) => ({ conversationId: c.conversation_id, updatedAtMs: c.up_time ?? 0 }));
+}
+
+const historyMessageSchema = z.looseObject({
+  message_id: idString,
+  timestamp: z.coerce.number(),
+  message_type: z.string(),
+  sender: z.string().optional(),
+  from_user: z.looseObject({ id: idString.optional() }).optional(),
+  to_user: z.looseObject({ id: idString.optional() }).optional(),
+  text: z.looseObject({ body: z.string().optional() }).optional(),
+  image: z.looseObject({ media_id: idString.optional() }).optional(),
+  share_post: z.looseObject({ embed_url: z.string().optional() }).optional(),
+});
+export type HistoryMessage = z.output<typeof historyMessageSchema>;
+
+/** `business/message/content/list/`: a conversation's messages (history for a new connection). */
+export async function listConversationMessages(input: {
+  accessToken: string;
+  businessId: string;
+  conversationId: string;
+}): Promise<HistoryMessage[]> {
+  const data = await businessHostGet(
+    'business',
+    'business/message/content/list/',
+    input.accessToken,
+    { business_id: input.businessId, conversation_id: input.conversationId },
+    z.object({ messages: z.array(historyMessageSchema) }),
+  );
+  return data.messages;
+}

@@ -56,6 +56,7 @@ test('[INBOX] a DM shows up live, is answered from the keyboard, read by the cus
   request,
   browser,
 }) => {
+  test.setTimeout(240_000);
   const owner = {
     name: 'Ivy Inbox',
     email: uniqueEmail('inbox'),
@@ -173,6 +174,7 @@ test('[INBOX] past 48 hours the composer is disabled and a crafted send is refus
   request,
   browser,
 }) => {
+  test.setTimeout(240_000);
   const owner = {
     name: 'Olga Owner',
     email: uniqueEmail('inbox2'),

@@ -344,4 +344,26 @@ describe.each(TEST_DB_KINDS)('inbox deliveries (%s)', (dbKind) => {
     });
     expect(await stack.requestCount('business.media.file')).toBeGreaterThanOrEqual(2);
   });
+
+  it('a newly connected account gets its recent conversations from the history API, once', async () => {
+    const user = stack.sandbox.ctx.users.create({ kind: 'business' }, stack.sandbox.ctx.clock.nowMs());
+    // Written before Tokdesk was connected: no webhook reached us.
+    await sendCustomerDm(stack.sandbox, {
+      businessOpenId: user.openId,
+      customer: { id: 'cust-history', username: 'history' },
+      text: 'Older question',
+    });
+    const { id: accountId } = await connectTestAccount(testDb.db, stack.sandbox, {
+      kind: 'business',
+      workspaceId: team.workspaceId,
+      userId: team.owner.id,
+      sandboxUserId: user.id,
+    });
+    await settle(testDb.db, stack, async () => (await conversationsOf(testDb.db, accountId)).length > 0);
+    const [conversation] = await conversationsOf(testDb.db, accountId);
+    expect(conversation).toMatchObject({ unreadCount: 0, lastMessagePreview: 'Older question' });
+    expect(conversation?.lastInboundAt).not.toBeNull();
+    const thread = await threadOf(testDb.db, conversation!.id);
+    expect(thread.map((m) => [m.direction, m.text])).toEqual([['inbound', 'Older question']]);
+  });
 });
