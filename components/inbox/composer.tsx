@@ -59,6 +59,16 @@ export function Composer({
       ? savedReplies.filter((saved) => saved.shortcut.startsWith(text.slice(1).toLowerCase())).slice(0, 6)
       : [];
 
+  const canSend =
+    !busy &&
+    (mode === 'note'
+      ? text.trim().length > 0
+      : reply.canReply &&
+        parts > 0 &&
+        count <= MAX_TEXT_CHARS &&
+        parts <= reply.messagesLeft &&
+        upload.status !== 'uploading');
+
   function changed(value: string) {
     setText(value);
     setError(null);
@@ -69,7 +79,7 @@ export function Composer({
   }
 
   async function submit() {
-    if (busy) return;
+    if (!canSend) return;
     setBusy(true);
     setError(null);
     try {
@@ -108,16 +118,6 @@ export function Composer({
     if (file.size > MAX_IMAGE_BYTES) return toast.error('Images sent on TikTok can be at most 3 MB.');
     void upload.start(file);
   }
-
-  const canSend =
-    !busy &&
-    (mode === 'note'
-      ? text.trim().length > 0
-      : reply.canReply &&
-        parts > 0 &&
-        count <= MAX_TEXT_CHARS &&
-        parts <= reply.messagesLeft &&
-        upload.status !== 'uploading');
 
   return (
     <div className="border-t bg-card p-3">

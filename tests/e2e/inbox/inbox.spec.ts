@@ -124,7 +124,9 @@ test('[INBOX] a DM shows up live, is answered from the keyboard, read by the cus
   await page
     .getByTestId('image-input')
     .setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
-  await page.getByRole('button', { name: 'Send 2 messages' }).click();
+  await expect(page.getByText('Image: photo.png')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Send 2 messages' })).toBeEnabled();
+  await composer.press('Enter');
   await expect
     .poll(async () => (await sandboxMessages(request, tiktokConversationId)).length, { timeout: 15_000 })
     .toBe(4);
