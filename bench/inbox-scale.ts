@@ -216,7 +216,7 @@ try {
     ],
     [
       'search text',
-      `select distinct conversation_id from inbox_messages where workspace_id = '${owner.workspaceId}' and to_tsvector('simple', coalesce(text, '')) @@ plainto_tsquery('simple', '${WORDS[5]}') limit 500`,
+      `select conversation_id from inbox_messages where workspace_id = '${owner.workspaceId}' and to_tsvector('simple', coalesce(text, '')) @@ plainto_tsquery('simple', '${WORDS[5]}') limit 500`,
     ],
   ];
   for (const [name, query] of plans) {

@@ -66,13 +66,13 @@ ALTER TABLE "inbox_messages" ADD CONSTRAINT "inbox_messages_sent_by_user_id_user
 ALTER TABLE "inbox_saved_replies" ADD CONSTRAINT "inbox_saved_replies_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inbox_saved_replies" ADD CONSTRAINT "inbox_saved_replies_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "inbox_conversations_account_conversation_idx" ON "inbox_conversations" USING btree ("account_id","tiktok_conversation_id");--> statement-breakpoint
-CREATE INDEX "inbox_conversations_list_idx" ON "inbox_conversations" USING btree ("workspace_id","status","last_message_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "inbox_conversations_assignee_list_idx" ON "inbox_conversations" USING btree ("workspace_id","assignee_id","status","last_message_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "inbox_conversations_account_list_idx" ON "inbox_conversations" USING btree ("account_id","status","last_message_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "inbox_conversations_list_idx" ON "inbox_conversations" USING btree ("workspace_id","status","last_message_at","id");--> statement-breakpoint
+CREATE INDEX "inbox_conversations_assignee_list_idx" ON "inbox_conversations" USING btree ("workspace_id","assignee_id","status","last_message_at","id");--> statement-breakpoint
+CREATE INDEX "inbox_conversations_account_list_idx" ON "inbox_conversations" USING btree ("account_id","status","last_message_at","id");--> statement-breakpoint
 CREATE INDEX "inbox_conversations_unread_idx" ON "inbox_conversations" USING btree ("workspace_id","assignee_id") WHERE "inbox_conversations"."unread_count" > 0 and "inbox_conversations"."status" = 'open';--> statement-breakpoint
-CREATE INDEX "inbox_conversations_customer_search_idx" ON "inbox_conversations" USING btree ("workspace_id",lower("customer_name"));--> statement-breakpoint
+CREATE INDEX "inbox_conversations_customer_search_idx" ON "inbox_conversations" USING btree ("workspace_id",lower("customer_name") text_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "inbox_messages_account_tiktok_id_idx" ON "inbox_messages" USING btree ("account_id","tiktok_message_id");--> statement-breakpoint
-CREATE INDEX "inbox_messages_thread_idx" ON "inbox_messages" USING btree ("conversation_id","tiktok_timestamp_ms" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "inbox_messages_thread_idx" ON "inbox_messages" USING btree ("conversation_id","tiktok_timestamp_ms","id");--> statement-breakpoint
 CREATE INDEX "inbox_messages_pending_idx" ON "inbox_messages" USING btree ("conversation_id","tiktok_timestamp_ms") WHERE "inbox_messages"."status" = 'sending';--> statement-breakpoint
 CREATE INDEX "inbox_messages_search_idx" ON "inbox_messages" USING gin (to_tsvector('simple', coalesce("text", '')));--> statement-breakpoint
 CREATE UNIQUE INDEX "inbox_saved_replies_shortcut_idx" ON "inbox_saved_replies" USING btree ("workspace_id","shortcut");

@@ -81,8 +81,10 @@ export async function listConversations(db: Db, input: ListConversationsInput) {
 /** Customer name prefix, or a message containing every word (full-text, GIN index). */
 function searchCondition(db: Db, workspaceId: string, q: string): SQL {
   const prefix = `${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  // No DISTINCT: `IN` ignores repeats, and without it the LIMIT stops the heap scan early (a common
+  // word matches thousands of messages; the first 500 hits name plenty of conversations).
   const matching = db
-    .selectDistinct({ id: inboxMessages.conversationId })
+    .select({ id: inboxMessages.conversationId })
     .from(inboxMessages)
     .where(
       and(

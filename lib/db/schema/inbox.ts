@@ -80,31 +80,31 @@ export const inboxConversations = pgTable(
       table.accountId,
       table.tiktokConversationId,
     ),
-    // Keyset pagination of the list per filter: (last_message_at, id) descending.
-    index('inbox_conversations_list_idx').on(
-      table.workspaceId,
-      table.status,
-      table.lastMessageAt.desc(),
-      table.id.desc(),
-    ),
+    // Keyset pagination of the list per filter: (last_message_at, id) descending. Plain ascending
+    // columns on purpose: a backward scan gives `DESC NULLS FIRST`, which is what `ORDER BY … DESC`
+    // means; an index declared `DESC NULLS LAST` cannot serve that order.
+    index('inbox_conversations_list_idx').on(table.workspaceId, table.status, table.lastMessageAt, table.id),
     index('inbox_conversations_assignee_list_idx').on(
       table.workspaceId,
       table.assigneeId,
       table.status,
-      table.lastMessageAt.desc(),
-      table.id.desc(),
+      table.lastMessageAt,
+      table.id,
     ),
     index('inbox_conversations_account_list_idx').on(
       table.accountId,
       table.status,
-      table.lastMessageAt.desc(),
-      table.id.desc(),
+      table.lastMessageAt,
+      table.id,
     ),
     // Unread counts touch only the (few) unread open conversations.
     index('inbox_conversations_unread_idx')
       .on(table.workspaceId, table.assigneeId)
       .where(sql`${table.unreadCount} > 0 and ${table.status} = 'open'`),
-    index('inbox_conversations_customer_search_idx').on(table.workspaceId, sql`lower(${table.customerName})`),
+    index('inbox_conversations_customer_search_idx').on(
+      table.workspaceId,
+      sql`lower(${table.customerName}) text_pattern_ops`,
+    ),
   ],
 );
 
@@ -148,11 +148,7 @@ export const inboxMessages = pgTable(
   (table) => [
     uniqueIndex('inbox_messages_account_tiktok_id_idx').on(table.accountId, table.tiktokMessageId),
     // Thread pages (newest first, keyset) and the budget count.
-    index('inbox_messages_thread_idx').on(
-      table.conversationId,
-      table.tiktokTimestampMs.desc(),
-      table.id.desc(),
-    ),
+    index('inbox_messages_thread_idx').on(table.conversationId, table.tiktokTimestampMs, table.id),
     // Echo reconciliation looks for our own unanswered sends only.
     index('inbox_messages_pending_idx')
       .on(table.conversationId, table.tiktokTimestampMs)
