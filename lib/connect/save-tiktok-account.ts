@@ -4,6 +4,8 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { AccountProfile, AccountTokens } from '@/lib/connectors/connector';
 import { type TikTokAccountKind, tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import { backfillConversationsJob } from '@/lib/inbox/jobs';
+import { enqueueJob } from '@/lib/jobs/enqueue-job';
 import { publishLiveEvent } from '@/lib/live/publish-live-event';
 import { now as clockNow } from '@/lib/time/clock';
 import { nextTokenVersion, sealAccountToken } from '@/lib/tokens/account-token-columns';
@@ -85,6 +87,9 @@ export async function saveTiktokAccount(db: Db, options: SaveTiktokAccountOption
       ip: options.ip,
     });
     await publishLiveEvent(tx, { workspaceId, type: 'account.connected', data: { accountId: row.id, kind } });
+    // The inbox pulls the account's recent conversations (webhooks bring only what happens next).
+    if (kind === 'business')
+      await enqueueJob(tx, backfillConversationsJob, { accountId: row.id }, { workspaceId });
     return { id: row.id, created };
   });
 }

@@ -1,3 +1,10 @@
+import {
+  backfillConversationsJob,
+  checkConversationCapabilitiesJob,
+  confirmSendJob,
+  downloadDmMediaJob,
+  sendMessagesJob,
+} from '@/lib/inbox/jobs';
 import type { JobType } from '@/lib/jobs/define-job';
 import { pruneFinishedJobsJob } from '@/lib/jobs/jobs';
 import { pruneLiveEventsJob } from '@/lib/live/jobs';
@@ -19,6 +26,11 @@ export const JOB_CATALOGUE = {
   [pruneFinishedJobsJob.type]: pruneFinishedJobsJob,
   [pruneAbandonedUploadsJob.type]: pruneAbandonedUploadsJob,
   [pruneLiveEventsJob.type]: pruneLiveEventsJob,
+  [sendMessagesJob.type]: sendMessagesJob,
+  [confirmSendJob.type]: confirmSendJob,
+  [downloadDmMediaJob.type]: downloadDmMediaJob,
+  [checkConversationCapabilitiesJob.type]: checkConversationCapabilitiesJob,
+  [backfillConversationsJob.type]: backfillConversationsJob,
 } as const satisfies Record<string, JobType>;
 
 export type CatalogueJobType = keyof typeof JOB_CATALOGUE;

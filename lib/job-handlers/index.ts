@@ -1,4 +1,6 @@
 import 'server-only';
+import { inboxJobHandlers } from '@/lib/inbox/job-handlers';
+import { inboxWebhookHandlers } from '@/lib/inbox/webhook-handlers';
 import { maintenanceJobHandlers } from '@/lib/jobs/job-handlers';
 import { createJobRegistry } from '@/lib/jobs/job-registry';
 import { liveJobHandlers } from '@/lib/live/job-handlers';
@@ -18,10 +20,13 @@ import { webhookJobHandlers } from '@/lib/webhooks/job-handlers';
  * its webhook event handlers (`lib/<domain>/webhook-handlers.ts`, a map by event name) in the join.
  * Events that arrived before a handler existed are held and replayed when a runner starts with it.
  */
-export const WEBHOOK_EVENT_HANDLERS = joinWebhookEventHandlers({
-  'authorization.removed': handleAuthorizationRemoved,
-  // Publishing adds `post.publish.*`, the inbox `im_*`.
-});
+export const WEBHOOK_EVENT_HANDLERS = joinWebhookEventHandlers(
+  {
+    'authorization.removed': handleAuthorizationRemoved,
+    // Publishing adds `post.publish.*`.
+  },
+  inboxWebhookHandlers,
+);
 
 const webhooks = webhookJobHandlers(WEBHOOK_EVENT_HANDLERS);
 
@@ -32,6 +37,7 @@ export const JOB_REGISTRY = createJobRegistry(
     ...maintenanceJobHandlers,
     ...mediaJobHandlers,
     ...liveJobHandlers,
+    ...inboxJobHandlers,
   ],
   { onStart: [webhooks.onStart] },
 );

@@ -26,6 +26,26 @@ export const LIVE_EVENT_TYPES = {
     userId: z.string(),
     role: z.enum(['owner', 'admin', 'agent']),
   }),
+  /** Inbox: a message arrived, was sent from Tokdesk or the TikTok app, or a note was added. */
+  'inbox.message.created': z.strictObject({
+    conversationId: z.string(),
+    messageId: z.string(),
+    direction: z.enum(['inbound', 'outbound', 'note']),
+  }),
+  /** Inbox: an outbound message's status moved (sending → sent → read, or failed). */
+  'inbox.message.updated': z.strictObject({
+    conversationId: z.string(),
+    messageId: z.string(),
+    status: z.enum(['sending', 'sent', 'read', 'failed']),
+  }),
+  /** Inbox: assignee, open/resolved, unread count or capability changed. */
+  'inbox.conversation.updated': z.strictObject({ conversationId: z.string() }),
+  /** Inbox: a teammate is writing a reply in this conversation (sent every few seconds while typing). */
+  'inbox.replying': z.strictObject({
+    conversationId: z.string(),
+    userId: z.string(),
+    userName: z.string().max(80),
+  }),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 export type LiveEventType = keyof typeof LIVE_EVENT_TYPES;

@@ -1,6 +1,7 @@
 // The one barrel in lib/: drizzle needs every table in a single schema object.
 export * from './audit';
 export * from './auth';
+export * from './inbox';
 export * from './jobs';
 export * from './live-events';
 export * from './mail';

@@ -70,6 +70,27 @@ export function businessHostPost<S extends z.ZodType>(
   });
 }
 
+/** POST multipart/form-data (DM image uploads), with the raw token in `Access-Token`. */
+export function businessHostPostMultipart<S extends z.ZodType>(
+  path: string,
+  accessToken: string,
+  form: FormData,
+  data: S,
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<z.output<S>> {
+  return tiktokRequest({
+    surface: 'business',
+    method: 'POST',
+    url: businessHostUrl(path),
+    pace: pace('business', path, accessToken),
+    headers: { 'access-token': accessToken },
+    body: { multipart: form },
+    decode: decodeBusinessEnvelope('business', data),
+    signal,
+    timeoutMs: 30_000,
+  });
+}
+
 /** GET with the raw token in `Access-Token`: no `Authorization`, no `Bearer ` prefix (that gives 40105). */
 export function businessHostGet<S extends z.ZodType>(
   surface: BusinessHostSurface,

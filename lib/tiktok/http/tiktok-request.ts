@@ -12,8 +12,8 @@ export type TikTokRequestOptions<T> = {
   /** The rate-limit buckets this request spends (lib/tiktok/pacing); there is no unpaced request. */
   pace: PaceTarget;
   headers?: Record<string, string>;
-  /** Form bodies for Login Kit OAuth, JSON bodies everywhere else. */
-  body?: { form: Record<string, string> } | { json: unknown };
+  /** Form bodies for Login Kit OAuth, multipart for DM image uploads, JSON bodies everywhere else. */
+  body?: { form: Record<string, string> } | { json: unknown } | { multipart: FormData };
   /** Turns status + parsed JSON into the result, or throws a `TikTokApiError`. */
   decode: (response: { status: number; json: unknown }) => T;
   /** Only for calls that are safe to repeat; the default is a single attempt. */
@@ -70,6 +70,9 @@ async function send<T>({
   if (body && 'form' in body) {
     init.body = new URLSearchParams(body.form);
     (init.headers as Record<string, string>)['content-type'] = 'application/x-www-form-urlencoded';
+  } else if (body && 'multipart' in body) {
+    // fetch writes the boundary into content-type itself.
+    init.body = body.multipart;
   } else if (body) {
     init.body = JSON.stringify(body.json);
     (init.headers as Record<string, string>)['content-type'] = 'application/json; charset=UTF-8';
