@@ -3,6 +3,7 @@ import { maintenanceJobHandlers } from '@/lib/jobs/job-handlers';
 import { createJobRegistry } from '@/lib/jobs/job-registry';
 import { liveJobHandlers } from '@/lib/live/job-handlers';
 import { mediaJobHandlers } from '@/lib/media/job-handlers';
+import { reportJobHandlers } from '@/lib/reports/job-handlers';
 import { tokenJobHandlers } from '@/lib/tokens/job-handlers';
 import { joinWebhookEventHandlers } from '@/lib/webhooks/event-handlers';
 import { handleAuthorizationRemoved } from '@/lib/webhooks/handle-authorization-removed';
@@ -32,6 +33,7 @@ export const JOB_REGISTRY = createJobRegistry(
     ...maintenanceJobHandlers,
     ...mediaJobHandlers,
     ...liveJobHandlers,
+    ...reportJobHandlers,
   ],
   { onStart: [webhooks.onStart] },
 );
