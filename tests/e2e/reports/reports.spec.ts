@@ -15,6 +15,8 @@ test.describe('reports', () => {
     page,
     request,
   }) => {
+    // Two collections and a sign-up on a shared, slow machine.
+    test.setTimeout(150_000);
     await signUp(page, {
       name: 'Rita Reports',
       email: uniqueEmail('reports'),
@@ -49,7 +51,7 @@ test.describe('reports', () => {
     await expect(page.getByText('No run yet.')).toBeVisible();
     await page.getByRole('button', { name: 'Run now' }).click();
     await expect(page.getByTestId('last-run-status')).toHaveText('succeeded', { timeout: 30_000 });
-    await expect(page.getByText('3 rows')).toBeVisible();
+    await expect(page.getByText('3 rows', { exact: true })).toBeVisible();
     const followers = page.getByTestId('table-Followers');
     await expect(followers.locator('tbody tr')).toHaveCount(1);
     const day1 = (await followers.locator('tbody tr th').first().textContent()) ?? '';
