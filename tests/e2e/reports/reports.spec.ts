@@ -59,10 +59,12 @@ test.describe('reports', () => {
     // Day 2: both clocks a day later; the charts gain the new day.
     await travelInTime(request, { days: 1, seconds: 3600 });
     await page.reload();
+    // Slow TikTok's video list down a little, so the run is long enough to watch.
+    await request.post(`${E2E.sandboxUrl}/_sandbox/faults`, {
+      data: { endpoint: 'open-api.video.list', latencyMs: 2500, count: 1 },
+    });
     await page.getByRole('button', { name: 'Run now' }).click();
-    await expect(
-      page.getByRole('button', { name: /Collecting|Starting/ }).or(page.getByTestId('run-progress')),
-    ).toBeVisible();
+    await expect(page.getByTestId('run-progress')).toHaveText(/of 1 accounts collected/);
     await expect(followers.locator('tbody tr')).toHaveCount(2, { timeout: 30_000 });
     await expect(page.getByTestId('last-run-status')).toHaveText('succeeded');
     const day2 = (await followers.locator('tbody tr th').nth(1).textContent()) ?? '';
