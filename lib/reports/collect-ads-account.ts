@@ -29,6 +29,7 @@ const LOST_ADVERTISER = new Set(['40106']);
  */
 export async function collectAdsAccount(db: Db, options: CollectOptions): Promise<CollectResult> {
   const { workspaceId, accountId, collectedAt, settleDays, signal } = options;
+  const saved = options.progress as AdsProgress;
   try {
     return await withAccountToken(
       db,
@@ -103,6 +104,8 @@ export async function collectAdsAccount(db: Db, options: CollectOptions): Promis
     );
   }
 }
+
+type AdsProgress = { start?: string; next?: string; step?: number };
 
 const minDate = (a: string, b: string) => (a < b ? a : b);
 const num = (value: string | undefined) => {
