@@ -35,17 +35,27 @@ export async function collectAdsAccount(db: Db, options: CollectOptions): Promis
       db,
       { workspaceId, accountId, kinds: ['ads'] },
       async (accessToken, account) => {
-        const listed = await listAdvertisers(accessToken);
-        if (!listed.some((item) => item.advertiserId === account.tiktokId)) {
-          throw Object.assign(new Error('advertiser not listed'), { lostAdvertiser: true });
-        }
-        const [info] = await getAdvertiserInfo({ accessToken, advertiserIds: [account.tiktokId] });
-        const timeZone = info?.timeZone ?? account.timeZone ?? 'UTC';
-        if (info) {
-          await db
-            .update(tiktokAccounts)
-            .set({ timeZone, currency: info.currency, advertiserStatus: info.status, displayName: info.name })
-            .where(eq(tiktokAccounts.id, accountId));
+        // Once per run: a resumed attempt (after a snooze or a crash) keeps what the first one checked.
+        let timeZone = saved.timeZone ?? null;
+        if (!timeZone) {
+          const listed = await listAdvertisers(accessToken);
+          if (!listed.some((item) => item.advertiserId === account.tiktokId)) {
+            throw Object.assign(new Error('advertiser not listed'), { lostAdvertiser: true });
+          }
+          const [info] = await getAdvertiserInfo({ accessToken, advertiserIds: [account.tiktokId] });
+          timeZone = info?.timeZone ?? account.timeZone ?? 'UTC';
+          if (info) {
+            await db
+              .update(tiktokAccounts)
+              .set({
+                timeZone,
+                currency: info.currency,
+                advertiserStatus: info.status,
+                displayName: info.name,
+              })
+              .where(eq(tiktokAccounts.id, accountId));
+          }
+          await options.saveProgress({ timeZone });
         }
         const today = localDate(collectedAt, timeZone);
         const end = addDays(today, -1);
@@ -54,12 +64,13 @@ export async function collectAdsAccount(db: Db, options: CollectOptions): Promis
           .from(adCampaignDays)
           .where(eq(adCampaignDays.accountId, accountId));
         const window = addDays(today, -settleDays);
-        let start = last?.day ? addDays(last.day, 1) : addDays(today, -ADS_BACKFILL_DAYS);
+        let start = saved.start ?? (last?.day ? addDays(last.day, 1) : addDays(today, -ADS_BACKFILL_DAYS));
         if (window < start) start = window;
         if (start > end) return { days: [] };
 
-        let step = MAX_STEP_DAYS;
-        for (let from = start; from <= end; ) {
+        // A snoozed or crashed attempt resumes at the window it stopped at, with the step TikTok accepted.
+        let step = saved.step ?? MAX_STEP_DAYS;
+        for (let from = saved.next && saved.next > start ? saved.next : start; from <= end; ) {
           signal?.throwIfAborted();
           const to = minDate(addDays(from, step - 1), end);
           let rows: Awaited<ReturnType<typeof getIntegratedReport>>;
@@ -84,6 +95,7 @@ export async function collectAdsAccount(db: Db, options: CollectOptions): Promis
           }
           await saveRows(db, accountId, collectedAt, rows);
           from = addDays(to, 1);
+          await options.saveProgress({ timeZone, start, next: from, step });
         }
         return { days: dateRange(start, end) };
       },
@@ -105,7 +117,7 @@ export async function collectAdsAccount(db: Db, options: CollectOptions): Promis
   }
 }
 
-type AdsProgress = { start?: string; next?: string; step?: number };
+type AdsProgress = { timeZone?: string; start?: string; next?: string; step?: number };
 
 const minDate = (a: string, b: string) => (a < b ? a : b);
 const num = (value: string | undefined) => {

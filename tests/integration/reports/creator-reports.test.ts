@@ -6,6 +6,7 @@ import { creatorDaySnapshots, reportFiles, reportRunAccounts, videoDaySnapshots 
 import type { Db } from '@/lib/db/types';
 import { REPORT_COLUMNS } from '@/lib/reports/report-columns';
 import { localDate } from '@/lib/reports/report-dates';
+import { streamReportCsv } from '@/lib/reports/stream-report-csv';
 import { now } from '@/lib/time/clock';
 import type { SandboxUser } from '@/sandbox/core/users';
 import { creatorStats } from '@/sandbox/open-api/creator-stats';
@@ -223,5 +224,63 @@ describe.each(RUNS)('creator reports on $storage storage ($db)', ({ storage: sto
     expect(await stack.requestCount('open-api.video.list')).toBe(4);
     const [part] = await db.select().from(reportRunAccounts).where(eq(reportRunAccounts.accountId, id));
     expect(part?.progress).toMatchObject({ profileDone: true, cursor: null, videos: 45 });
+  });
+});
+
+describe('report downloads', () => {
+  let testDb: TestDb;
+  let store: TestStorage;
+  beforeAll(async () => {
+    testDb = await createTestDb('pglite');
+    store = await createTestStorage('local');
+  });
+  afterAll(async () => {
+    await store?.close();
+    await testDb?.drop();
+  });
+
+  it('streams the stored file for a day, one header for a range, and refuses other workspaces and agents', {
+    timeout: 120_000,
+  }, async () => {
+    const db = testDb.db;
+    const team = await createWorkspaceWithMembers(db, { agents: 1 });
+    const stranger = await createWorkspaceWithMembers(db);
+    const { id: accountId } = await connectTestAccount(db, stack.sandbox, {
+      kind: 'creator',
+      workspaceId: team.workspaceId,
+      userId: team.owner.id,
+    });
+    const day1 = localDate(now(), 'UTC');
+    await runReportsNow(db, store.storage, team.workspaceId);
+    travelInTime(stack.sandbox, { days: 1 });
+    const day2 = localDate(now(), 'UTC');
+    await runReportsNow(db, store.storage, team.workspaceId);
+    const files = await db.select().from(reportFiles).where(eq(reportFiles.accountId, accountId));
+    const stored = async (day: string) =>
+      readObject(store.storage, files.find((file) => file.day === day)!.key);
+    const download = async (options: { userId: string; workspaceId?: string; from: string; to: string }) => {
+      const response = await streamReportCsv(db, store.storage, {
+        workspaceId: options.workspaceId ?? team.workspaceId,
+        accountId,
+        ...options,
+      });
+      return Buffer.from(await response.arrayBuffer());
+    };
+    expect((await download({ userId: team.owner.id, from: day2, to: day2 })).equals(await stored(day2))).toBe(
+      true,
+    );
+    const range = (await download({ userId: team.owner.id, from: day1, to: day2 })).toString('utf8');
+    const [first, second] = [(await stored(day1)).toString('utf8'), (await stored(day2)).toString('utf8')];
+    expect(range).toBe(first + second.slice(second.indexOf('\r\n') + 2));
+    expect(range.match(/^date,account_id/gm)).toHaveLength(1);
+    await expect(download({ userId: team.agents[0]!.id, from: day1, to: day2 })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(
+      download({ userId: stranger.owner.id, workspaceId: stranger.workspaceId, from: day1, to: day2 }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(download({ userId: team.owner.id, from: day2, to: day1 })).rejects.toMatchObject({
+      code: 'bad_request',
+    });
   });
 });
