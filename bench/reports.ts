@@ -106,6 +106,15 @@ async function runAll(workspaceId: string) {
   }
 }
 
+// Ctrl-C still drops the bench's database and folder.
+process.once('SIGINT', () => {
+  void Promise.allSettled([
+    stack.close(),
+    testDb.drop(),
+    rm(storageRoot, { recursive: true, force: true }),
+  ]).then(() => process.exit(130));
+});
+
 let peak = 0;
 const sampler = setInterval(() => {
   peak = Math.max(peak, process.memoryUsage().rss);

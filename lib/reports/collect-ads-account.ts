@@ -14,6 +14,8 @@ import { addDays, dateRange, localDate } from './report-dates';
 
 /** First run of an advertiser: this many days of history. */
 export const ADS_BACKFILL_DAYS = 30;
+/** Rows per report page: TikTok's maximum (tests lower it to exercise paging on small data). */
+export const ADS_REPORT_PAGING = { pageSize: 1000 };
 /** TikTok's longest window for a report by day. */
 const MAX_STEP_DAYS = 30;
 const METRICS = ['campaign_name', 'currency', 'spend', 'impressions', 'clicks', 'ctr', 'cpc', 'conversion'];
@@ -84,6 +86,7 @@ export async function collectAdsAccount(db: Db, options: CollectOptions): Promis
               startDate: from,
               endDate: to,
               includeDeleted: true,
+              pageSize: ADS_REPORT_PAGING.pageSize,
               signal,
             });
           } catch (error) {

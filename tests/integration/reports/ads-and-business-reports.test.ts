@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { adCampaignDays, businessDayStats, reportFiles, tiktokAccounts, workspaces } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import { ADS_REPORT_PAGING } from '@/lib/reports/collect-ads-account';
 import { REPORT_COLUMNS } from '@/lib/reports/report-columns';
 import { addDays, dateRange, localDate } from '@/lib/reports/report-dates';
 import { BUSINESS_DAILY_FIELDS } from '@/lib/tiktok/business-messaging/get-business-daily-stats';
@@ -242,35 +243,6 @@ describe('ads reports', () => {
     );
   });
 
-  it('pages through a large advertiser', { timeout: 120_000 }, async () => {
-    const created = (await control('marketing/advertisers', {
-      name: 'Paging Co',
-      currency: 'GBP',
-      timezone: 'Europe/London',
-      country: 'GB',
-      createdDaysAgo: 60,
-      campaigns: 50,
-      adgroupsPerCampaign: 3,
-      adsPerAdgroup: 3,
-    })) as { advertiser: { advertiserId: string } };
-    const advertiserId = created.advertiser.advertiserId;
-    const other = await createWorkspaceWithMembers(db);
-    const { id } = await connectTestAccount(db, stack.sandbox, {
-      kind: 'ads',
-      workspaceId: other.workspaceId,
-      userId: other.owner.id,
-      advertiserId,
-    });
-    await stack.clearRequests();
-    const { run } = await runReportsNow(db, store.storage, other.workspaceId);
-    expect(run.status).toBe('succeeded');
-    const today = localDate(now(), 'Europe/London');
-    const expected = await sandboxCampaignDays(advertiserId, addDays(today, -30), addDays(today, -1));
-    expect(expected.size).toBeGreaterThan(1000);
-    expect(await storedCampaignDays(id)).toEqual(expected);
-    expect(await stack.requestCount('marketing.report.integrated')).toBe(Math.ceil(expected.size / 1000) + 1);
-  });
-
   it('a withdrawn advertiser (40106) and a revoked token (40105) fail only their own accounts, with reasons', async () => {
     const other = await createWorkspaceWithMembers(db);
     const connect = (advertiserId: string) =>
@@ -311,6 +283,40 @@ describe('ads reports', () => {
       [withdrawn.id]: 'needs_reconnect',
       [revoked.id]: 'needs_reconnect',
     });
+  });
+
+  it('pages through a large advertiser', { timeout: 120_000 }, async () => {
+    const created = (await control('marketing/advertisers', {
+      name: 'Paging Co',
+      currency: 'GBP',
+      timezone: 'Europe/London',
+      country: 'GB',
+      createdDaysAgo: 60,
+      campaigns: 50,
+      adgroupsPerCampaign: 3,
+      adsPerAdgroup: 3,
+    })) as { advertiser: { advertiserId: string } };
+    const advertiserId = created.advertiser.advertiserId;
+    const other = await createWorkspaceWithMembers(db);
+    const { id } = await connectTestAccount(db, stack.sandbox, {
+      kind: 'ads',
+      workspaceId: other.workspaceId,
+      userId: other.owner.id,
+      advertiserId,
+    });
+    await stack.clearRequests();
+    // TikTok's page size is 1,000 rows; smaller pages make the sandbox's data span several.
+    ADS_REPORT_PAGING.pageSize = 200;
+    const { run } = await runReportsNow(db, store.storage, other.workspaceId).finally(() => {
+      ADS_REPORT_PAGING.pageSize = 1000;
+    });
+    expect(run.status).toBe('succeeded');
+    const today = localDate(now(), 'Europe/London');
+    const expected = await sandboxCampaignDays(advertiserId, addDays(today, -30), addDays(today, -1));
+    expect(expected.size).toBeGreaterThan(ADS_REPORT_PAGING.pageSize);
+    expect(await storedCampaignDays(id)).toEqual(expected);
+    // Our pages of 200, plus the one page of our own direct check above.
+    expect(await stack.requestCount('marketing.report.integrated')).toBe(Math.ceil(expected.size / 200) + 1);
   });
 });
 
