@@ -39,6 +39,11 @@ beforeAll(async () => {
 afterEach(async () => {
   resetClocks(stack.sandbox);
   await control('marketing/reports', { maxSpanDays: null, revision: 0 });
+  // Each test starts with the app's Marketing quota unused, on TikTok's side and in our limiter
+  // (the checks' own direct calls spend it too).
+  await control('rate-limits', { clearCounters: true });
+  const keys = await stack.redis.keys('pace:*');
+  if (keys.length > 0) await stack.redis.del(...keys);
 });
 afterAll(async () => {
   resetClocks(stack.sandbox);
@@ -313,7 +318,7 @@ describe('ads reports', () => {
     expect(run.status).toBe('succeeded');
     const today = localDate(now(), 'Europe/London');
     const expected = await sandboxCampaignDays(advertiserId, addDays(today, -30), addDays(today, -1));
-    expect(expected.size).toBeGreaterThan(ADS_REPORT_PAGING.pageSize);
+    expect(expected.size).toBeGreaterThan(400);
     expect(await storedCampaignDays(id)).toEqual(expected);
     // Our pages of 200, plus the one page of our own direct check above.
     expect(await stack.requestCount('marketing.report.integrated')).toBe(Math.ceil(expected.size / 200) + 1);
