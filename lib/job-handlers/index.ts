@@ -4,6 +4,7 @@ import { createJobRegistry } from '@/lib/jobs/job-registry';
 import { liveJobHandlers } from '@/lib/live/job-handlers';
 import { mediaJobHandlers } from '@/lib/media/job-handlers';
 import { reportJobHandlers } from '@/lib/reports/job-handlers';
+import { syncReportSchedules } from '@/lib/reports/sync-report-schedules';
 import { tokenJobHandlers } from '@/lib/tokens/job-handlers';
 import { joinWebhookEventHandlers } from '@/lib/webhooks/event-handlers';
 import { handleAuthorizationRemoved } from '@/lib/webhooks/handle-authorization-removed';
@@ -35,5 +36,5 @@ export const JOB_REGISTRY = createJobRegistry(
     ...liveJobHandlers,
     ...reportJobHandlers,
   ],
-  { onStart: [webhooks.onStart] },
+  { onStart: [webhooks.onStart, async (db) => void (await syncReportSchedules(db))] },
 );
