@@ -9,6 +9,7 @@ import type { JobType } from '@/lib/jobs/define-job';
 import { pruneFinishedJobsJob } from '@/lib/jobs/jobs';
 import { pruneLiveEventsJob } from '@/lib/live/jobs';
 import { pruneAbandonedUploadsJob } from '@/lib/media/jobs';
+import { collectReportAccountJob, dailyReportJob } from '@/lib/reports/jobs';
 import { keepTokensAliveJob, refreshAccountTokensJob } from '@/lib/tokens/jobs';
 import { processWebhookEventJob } from '@/lib/webhooks/jobs';
 
@@ -31,11 +32,15 @@ export const JOB_CATALOGUE = {
   [downloadDmMediaJob.type]: downloadDmMediaJob,
   [checkConversationCapabilitiesJob.type]: checkConversationCapabilitiesJob,
   [backfillConversationsJob.type]: backfillConversationsJob,
+  [dailyReportJob.type]: dailyReportJob,
+  [collectReportAccountJob.type]: collectReportAccountJob,
 } as const satisfies Record<string, JobType>;
 
 export type CatalogueJobType = keyof typeof JOB_CATALOGUE;
 
 export {
+  collectReportAccountJob,
+  dailyReportJob,
   keepTokensAliveJob,
   processWebhookEventJob,
   pruneAbandonedUploadsJob,

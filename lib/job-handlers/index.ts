@@ -5,6 +5,8 @@ import { maintenanceJobHandlers } from '@/lib/jobs/job-handlers';
 import { createJobRegistry } from '@/lib/jobs/job-registry';
 import { liveJobHandlers } from '@/lib/live/job-handlers';
 import { mediaJobHandlers } from '@/lib/media/job-handlers';
+import { reportJobHandlers } from '@/lib/reports/job-handlers';
+import { syncReportSchedules } from '@/lib/reports/sync-report-schedules';
 import { tokenJobHandlers } from '@/lib/tokens/job-handlers';
 import { joinWebhookEventHandlers } from '@/lib/webhooks/event-handlers';
 import { handleAuthorizationRemoved } from '@/lib/webhooks/handle-authorization-removed';
@@ -38,6 +40,7 @@ export const JOB_REGISTRY = createJobRegistry(
     ...mediaJobHandlers,
     ...liveJobHandlers,
     ...inboxJobHandlers,
+    ...reportJobHandlers,
   ],
-  { onStart: [webhooks.onStart] },
+  { onStart: [webhooks.onStart, async (db) => void (await syncReportSchedules(db))] },
 );

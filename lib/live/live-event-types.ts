@@ -46,6 +46,14 @@ export const LIVE_EVENT_TYPES = {
     userId: z.string(),
     userName: z.string().max(80),
   }),
+  /** A report run moved: an account started, finished or failed, or the whole run ended. */
+  'report.progress': z.strictObject({
+    runId: z.string(),
+    accountId: z.string().nullable(),
+    status: z.enum(['pending', 'running', 'succeeded', 'partial', 'failed']),
+    done: z.number().int(),
+    total: z.number().int(),
+  }),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 export type LiveEventType = keyof typeof LIVE_EVENT_TYPES;

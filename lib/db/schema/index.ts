@@ -6,6 +6,7 @@ export * from './jobs';
 export * from './live-events';
 export * from './mail';
 export * from './media';
+export * from './reports';
 export * from './tiktok-accounts';
 export * from './webhook-events';
 export * from './workspaces';

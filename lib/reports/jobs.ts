@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { defineJob } from '@/lib/jobs/define-job';
+
+/** A workspace's daily run, fired by its schedule row (`reports.daily:<workspace id>`). */
+export const dailyReportJob = defineJob({
+  type: 'reports.daily',
+  schema: z.object({ workspaceId: z.string().min(1) }),
+  maxAttempts: 3,
+});
+
+/** One account's part of a run; resumes from its saved progress after a crash or a timeout. */
+export const collectReportAccountJob = defineJob({
+  type: 'reports.collect-account',
+  schema: z.object({ runId: z.string().min(1), accountId: z.string().min(1) }),
+  maxAttempts: 5,
+  // Fits a cron call; a longer collection continues from its saved cursor in the next attempt.
+  timeoutMs: 50_000,
+  backoff: { baseMs: 30_000, maxMs: 15 * 60_000 },
+  concurrencyKey: (payload) => `report-account:${payload.accountId}`,
+  maxSnoozes: 5000,
+});

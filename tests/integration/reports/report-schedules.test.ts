@@ -1,0 +1,55 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobSchedules, workspaces } from '@/lib/db/schema';
+import { syncReportSchedules } from '@/lib/reports/sync-report-schedules';
+import { updateReportSettings } from '@/lib/reports/update-report-settings';
+import { createWorkspaceWithMembers } from '@/tests/factories/create-workspace-with-members';
+import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
+
+let testDb: TestDb;
+beforeAll(async () => {
+  testDb = await createTestDb('pglite');
+});
+afterAll(async () => {
+  await testDb?.drop();
+});
+
+describe('daily report schedules', () => {
+  it('every workspace gets its daily run at its chosen time, in its zone, and follows a zone change', async () => {
+    const db = testDb.db;
+    const team = await createWorkspaceWithMembers(db, { agents: 1 });
+    const id = `reports.daily:${team.workspaceId}`;
+    const schedule = async () => (await db.select().from(jobSchedules).where(eq(jobSchedules.id, id)))[0];
+
+    await syncReportSchedules(db);
+    expect(await schedule()).toMatchObject({ jobType: 'reports.daily', cron: '0 6 * * *', enabled: true });
+
+    await updateReportSettings(db, {
+      workspaceId: team.workspaceId,
+      userId: team.owner.id,
+      input: { dailyTime: '21:45', keyTemplate: '', settleDays: 5 },
+    });
+    expect(await schedule()).toMatchObject({ cron: '45 21 * * *' });
+
+    await db.update(workspaces).set({ timeZone: 'Asia/Kolkata' }).where(eq(workspaces.id, team.workspaceId));
+    expect(await syncReportSchedules(db)).toBeGreaterThanOrEqual(1);
+    expect(await schedule()).toMatchObject({ cron: '45 21 * * *', timeZone: 'Asia/Kolkata' });
+    expect(await syncReportSchedules(db)).toBe(0);
+
+    // Agents cannot change report settings; a bad template is refused with a sentence.
+    await expect(
+      updateReportSettings(db, {
+        workspaceId: team.workspaceId,
+        userId: team.agents[0]!.id,
+        input: { dailyTime: '07:00', keyTemplate: '', settleDays: 3 },
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      updateReportSettings(db, {
+        workspaceId: team.workspaceId,
+        userId: team.owner.id,
+        input: { dailyTime: '07:00', keyTemplate: 'reports/{slug}/{date}.csv', settleDays: 3 },
+      }),
+    ).rejects.toThrow(/account_id/);
+  });
+});
