@@ -2,6 +2,7 @@ import type { JobType } from '@/lib/jobs/define-job';
 import { pruneFinishedJobsJob } from '@/lib/jobs/jobs';
 import { pruneLiveEventsJob } from '@/lib/live/jobs';
 import { pruneAbandonedUploadsJob } from '@/lib/media/jobs';
+import { publishPostTargetJob } from '@/lib/publishing/jobs';
 import { keepTokensAliveJob, refreshAccountTokensJob } from '@/lib/tokens/jobs';
 import { processWebhookEventJob } from '@/lib/webhooks/jobs';
 
@@ -19,6 +20,7 @@ export const JOB_CATALOGUE = {
   [pruneFinishedJobsJob.type]: pruneFinishedJobsJob,
   [pruneAbandonedUploadsJob.type]: pruneAbandonedUploadsJob,
   [pruneLiveEventsJob.type]: pruneLiveEventsJob,
+  [publishPostTargetJob.type]: publishPostTargetJob,
 } as const satisfies Record<string, JobType>;
 
 export type CatalogueJobType = keyof typeof JOB_CATALOGUE;
@@ -29,5 +31,6 @@ export {
   pruneAbandonedUploadsJob,
   pruneFinishedJobsJob,
   pruneLiveEventsJob,
+  publishPostTargetJob,
   refreshAccountTokensJob,
 };

@@ -3,6 +3,8 @@ import { maintenanceJobHandlers } from '@/lib/jobs/job-handlers';
 import { createJobRegistry } from '@/lib/jobs/job-registry';
 import { liveJobHandlers } from '@/lib/live/job-handlers';
 import { mediaJobHandlers } from '@/lib/media/job-handlers';
+import { publishingJobHandlers } from '@/lib/publishing/job-handlers';
+import { publishingWebhookHandlers } from '@/lib/publishing/webhook-handlers';
 import { tokenJobHandlers } from '@/lib/tokens/job-handlers';
 import { joinWebhookEventHandlers } from '@/lib/webhooks/event-handlers';
 import { handleAuthorizationRemoved } from '@/lib/webhooks/handle-authorization-removed';
@@ -18,10 +20,13 @@ import { webhookJobHandlers } from '@/lib/webhooks/job-handlers';
  * its webhook event handlers (`lib/<domain>/webhook-handlers.ts`, a map by event name) in the join.
  * Events that arrived before a handler existed are held and replayed when a runner starts with it.
  */
-export const WEBHOOK_EVENT_HANDLERS = joinWebhookEventHandlers({
-  'authorization.removed': handleAuthorizationRemoved,
-  // Publishing adds `post.publish.*`, the inbox `im_*`.
-});
+export const WEBHOOK_EVENT_HANDLERS = joinWebhookEventHandlers(
+  {
+    'authorization.removed': handleAuthorizationRemoved,
+    // The inbox adds `im_*`.
+  },
+  publishingWebhookHandlers,
+);
 
 const webhooks = webhookJobHandlers(WEBHOOK_EVENT_HANDLERS);
 
@@ -32,6 +37,7 @@ export const JOB_REGISTRY = createJobRegistry(
     ...maintenanceJobHandlers,
     ...mediaJobHandlers,
     ...liveJobHandlers,
+    ...publishingJobHandlers,
   ],
   { onStart: [webhooks.onStart] },
 );

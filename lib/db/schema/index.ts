@@ -5,6 +5,7 @@ export * from './jobs';
 export * from './live-events';
 export * from './mail';
 export * from './media';
+export * from './posts';
 export * from './tiktok-accounts';
 export * from './webhook-events';
 export * from './workspaces';
