@@ -9,7 +9,7 @@ import { runPublishTarget } from './run-publish-target';
 import { isFinalStage } from './update-target';
 
 /** A run uploads for at most this long, then snoozes and continues (well inside the job's timeout). */
-const UPLOAD_SLICE_MS = 200_000;
+const UPLOAD_SLICE_MS = 20_000;
 
 /** Publishing's jobs, for the runner registry (lib/job-handlers). */
 export const publishingJobHandlers = [

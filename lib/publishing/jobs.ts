@@ -10,7 +10,8 @@ export const publishPostTargetJob = defineJob({
   type: 'publishing.publish-target',
   schema: z.object({ targetId: z.string().min(1) }),
   maxAttempts: 6,
-  timeoutMs: 280_000,
+  // Fits a cron call (60 s functions) and an after-response kick: long uploads continue in slices.
+  timeoutMs: 40_000,
   backoff: { baseMs: 5_000, maxMs: 120_000 },
   // 30 min of fast polls + 23.5 h of slow ones stay well below this; then the post ends unconfirmed.
   maxSnoozes: 2000,

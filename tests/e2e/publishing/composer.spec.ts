@@ -33,15 +33,25 @@ test.afterEach(async ({ request }) => {
   await resetClocks(request);
 });
 
-test('[PUBLISH] the composer follows TikTok’s Direct Post UX rules and the post reaches published live', async ({ page, request }) => {
+test('[PUBLISH] the composer follows TikTok’s Direct Post UX rules and the post reaches published live', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(240_000);
-  await signUp(page, { name: 'Pia Publisher', email: uniqueEmail('publish'), password: 'publish-password-1', workspace: 'Publish Co' });
+  await signUp(page, {
+    name: 'Pia Publisher',
+    email: uniqueEmail('publish'),
+    password: 'publish-password-1',
+    workspace: 'Publish Co',
+  });
   const { username, nickname } = await connectCreator(page, request);
 
   await page.goto('/publish/new');
   const post = page.getByRole('button', { name: 'Post', exact: true });
   // The consent sentence is there before anything else is chosen, and Post is disabled.
-  await expect(page.getByTestId('consent')).toHaveText("By posting, you agree to TikTok's Music Usage Confirmation.");
+  await expect(page.getByTestId('consent')).toHaveText(
+    "By posting, you agree to TikTok's Music Usage Confirmation.",
+  );
   await expect(post).toBeDisabled();
 
   await chooseVideo(page, 25_000_000);
@@ -70,12 +80,20 @@ test('[PUBLISH] the composer follows TikTok’s Direct Post UX rules and the pos
   const disclose = card.getByRole('switch', { name: 'Disclose video content' });
   await expect(disclose).not.toBeChecked();
   await disclose.click();
-  await expect(card.getByText('You need to indicate if your content promotes yourself, a third party, or both.')).toBeVisible();
+  await expect(
+    card.getByText('You need to indicate if your content promotes yourself, a third party, or both.'),
+  ).toBeVisible();
   await card.getByRole('checkbox', { name: /^Your brand/ }).check();
-  await expect(card.getByTestId('disclosure-label')).toHaveText('Your video will be labeled “Promotional content”.');
-  await expect(page.getByTestId('consent')).toHaveText("By posting, you agree to TikTok's Music Usage Confirmation.");
+  await expect(card.getByTestId('disclosure-label')).toHaveText(
+    'Your video will be labeled “Promotional content”.',
+  );
+  await expect(page.getByTestId('consent')).toHaveText(
+    "By posting, you agree to TikTok's Music Usage Confirmation.",
+  );
   await card.getByRole('checkbox', { name: /^Branded content/ }).check();
-  await expect(card.getByTestId('disclosure-label')).toHaveText('Your video will be labeled “Paid partnership”.');
+  await expect(card.getByTestId('disclosure-label')).toHaveText(
+    'Your video will be labeled “Paid partnership”.',
+  );
   await expect(page.getByTestId('consent')).toHaveText(
     "By posting, you agree to TikTok's Branded Content Policy and Music Usage Confirmation.",
   );
@@ -98,9 +116,17 @@ test('[PUBLISH] the composer follows TikTok’s Direct Post UX rules and the pos
   await expect(status.getByText('Published')).toBeVisible();
 });
 
-test('[PUBLISH] a scheduled post runs at its time (app and sandbox clocks moved together)', async ({ page, request }) => {
+test('[PUBLISH] a scheduled post runs at its time (app and sandbox clocks moved together)', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
-  await signUp(page, { name: 'Sam Scheduler', email: uniqueEmail('schedule'), password: 'schedule-password-1', workspace: 'Schedule Co' });
+  await signUp(page, {
+    name: 'Sam Scheduler',
+    email: uniqueEmail('schedule'),
+    password: 'schedule-password-1',
+    workspace: 'Schedule Co',
+  });
   const { username } = await connectCreator(page, request);
   await page.goto('/publish/new');
   await chooseVideo(page, 3_000_000);

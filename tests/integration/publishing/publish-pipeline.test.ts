@@ -170,6 +170,22 @@ describe('publishing pipeline against the sandbox', () => {
     expect(percents).toContain(62);
   });
 
+  it('the composer’s creator_info, then a 25 MB video in one chunk (≤ 64,000,000 bytes)', async () => {
+    const who = await creator();
+    const { getComposerCreator } = await import('@/lib/publishing/get-composer-creator');
+    const info = await getComposerCreator(db, {
+      workspaceId: team.workspaceId,
+      userId: team.owner.id,
+      accountId: who.accountId,
+      redis: stack.redis,
+    });
+    expect(info.nickname).toBeTruthy();
+    const registry = publishingRegistry({ storage, chunkBytes: 64 * MB });
+    const target = await post(who.accountId, { mediaIds: [await video(15, 25 * MB)] });
+    const done = await drive(db, registry, target.id, { rounds: 10 });
+    expect(done).toMatchObject({ stage: 'published', totalChunkCount: 1, chunkSize: 25 * MB });
+  });
+
   it('a fault mid-upload resumes from the last acknowledged byte without re-sending acknowledged chunks', async () => {
     const who = await creator();
     // One chunk per run, so the fault lands on the second chunk.
