@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { requireMembership } from '@/lib/access/require-membership';
 import { type Post, type PostTarget, posts, postTargets, tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
@@ -36,10 +36,19 @@ const FILTER_STAGES: Record<PostFilter, readonly PostTarget['stage'][] | null> =
   failed: ['failed', 'unconfirmed', 'cancelled'],
 };
 
+const postTime = sql<Date>`coalesce(${posts.scheduledAt}, ${posts.createdAt})`;
+
 /** The workspace's posts, newest first, each with every account's stage. */
 export async function listPosts(
   db: Db,
-  options: { workspaceId: string; userId: string; filter?: PostFilter; limit?: number },
+  options: {
+    workspaceId: string;
+    userId: string;
+    filter?: PostFilter;
+    limit?: number;
+    /** Only posts whose time (scheduled, else created) falls in [from, to): the calendar. */
+    between?: { from: Date; to: Date };
+  },
 ): Promise<PostView[]> {
   await requireMembership(db, {
     workspaceId: options.workspaceId,
@@ -61,6 +70,8 @@ export async function listPosts(
       and(
         eq(posts.workspaceId, options.workspaceId),
         stages ? inArray(postTargets.stage, [...stages]) : undefined,
+        options.between ? sql`${postTime} >= ${options.between.from.toISOString()}::timestamptz` : undefined,
+        options.between ? sql`${postTime} < ${options.between.to.toISOString()}::timestamptz` : undefined,
       ),
     )
     .orderBy(desc(posts.createdAt), postTargets.createdAt)

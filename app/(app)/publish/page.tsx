@@ -5,6 +5,7 @@ import { ICONS } from '@/components/app-shell/nav-items';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import { LiveStatus } from '@/components/live/live-status';
 import { CancelPostButton } from '@/components/publishing/cancel-post-button';
+import { PostCalendar } from '@/components/publishing/post-calendar';
 import { TargetStatus } from '@/components/publishing/target-status';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -14,7 +15,9 @@ import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
 import { getDb } from '@/lib/db/client';
 import { readSearchParams } from '@/lib/http/read-search-params';
 import { getRequestLiveCursor } from '@/lib/live/get-request-live-cursor';
+import { buildCalendar, dayKey } from '@/lib/publishing/calendar-grid';
 import { listPosts, POST_FILTERS, type PostFilter } from '@/lib/publishing/list-posts';
+import { now } from '@/lib/time/clock';
 import { formatInZone } from '@/lib/time/format-dates';
 import { getWorkspaceSettings } from '@/lib/workspaces/get-workspace-settings';
 
@@ -35,13 +38,39 @@ export default async function PublishPage({
 }) {
   const context = requireRoleForPage(await requireWorkspaceForPage('/publish'), ['owner', 'admin']);
   const { user, workspace } = context;
-  const { filter = 'all' } = readSearchParams(await searchParams, { filter: z.enum(POST_FILTERS) });
+  const params = readSearchParams(await searchParams, {
+    filter: z.enum(POST_FILTERS),
+    view: z.enum(['list', 'calendar']),
+    range: z.enum(['week', 'month']),
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  });
+  const filter = params.filter ?? 'all';
+  const view = params.view ?? 'list';
+  const range = params.range ?? 'week';
   const liveCursor = await getRequestLiveCursor();
   const db = await getDb();
-  const [posts, settings] = await Promise.all([
-    listPosts(db, { workspaceId: workspace.id, userId: user.id, filter }),
-    getWorkspaceSettings(db, { workspaceId: workspace.id, userId: user.id }),
-  ]);
+  const settings = await getWorkspaceSettings(db, { workspaceId: workspace.id, userId: user.id });
+  const grid =
+    view === 'calendar'
+      ? buildCalendar(params.day ?? dayKey(now(), settings.timeZone), range, settings.timeZone)
+      : null;
+  const posts = await listPosts(db, {
+    workspaceId: workspace.id,
+    userId: user.id,
+    filter,
+    between: grid ? { from: grid.from, to: grid.to } : undefined,
+    limit: grid ? 500 : 100,
+  });
+  const filterHref = (value: PostFilter) => {
+    const query = new URLSearchParams();
+    if (value !== 'all') query.set('filter', value);
+    if (view === 'calendar') {
+      query.set('view', 'calendar');
+      query.set('range', range);
+      if (params.day) query.set('day', params.day);
+    }
+    return query.size > 0 ? `/publish?${query}` : '/publish';
+  };
   return (
     <>
       <LiveRefresh types={['post.target_changed', 'post.changed']} since={liveCursor} />
@@ -59,19 +88,30 @@ export default async function PublishPage({
           </Button>
         }
       />
+      <nav aria-label="View" className="mb-2 flex gap-2">
+        <Button asChild size="sm" variant={view === 'list' ? 'secondary' : 'ghost'}>
+          <Link href="/publish" aria-current={view === 'list' ? 'page' : undefined}>
+            List
+          </Link>
+        </Button>
+        <Button asChild size="sm" variant={view === 'calendar' ? 'secondary' : 'ghost'}>
+          <Link href="/publish?view=calendar" aria-current={view === 'calendar' ? 'page' : undefined}>
+            Calendar
+          </Link>
+        </Button>
+      </nav>
       <nav aria-label="Filter posts" className="mb-4 flex flex-wrap gap-2">
         {POST_FILTERS.map((value) => (
           <Button key={value} asChild size="sm" variant={value === filter ? 'secondary' : 'ghost'}>
-            <Link
-              href={value === 'all' ? '/publish' : `/publish?filter=${value}`}
-              aria-current={value === filter ? 'page' : undefined}
-            >
+            <Link href={filterHref(value)} aria-current={value === filter ? 'page' : undefined}>
               {FILTER_LABELS[value]}
             </Link>
           </Button>
         ))}
       </nav>
-      {posts.length === 0 ? (
+      {grid ? (
+        <PostCalendar grid={grid} posts={posts} timeZone={settings.timeZone} range={range} />
+      ) : posts.length === 0 ? (
         <EmptyState
           icon={ICONS.publish}
           title={filter === 'all' ? 'Nothing posted yet' : 'No posts here'}

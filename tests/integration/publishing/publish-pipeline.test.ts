@@ -468,4 +468,49 @@ describe('publishing pipeline against the sandbox', () => {
       }),
     ).rejects.toMatchObject({ message: 'Choose who can see this post.' });
   });
+
+  it('a scheduled post: on the calendar of its local day, cancellable before it starts; Retry starts a failed one again', async () => {
+    const { listPosts } = await import('@/lib/publishing/list-posts');
+    const { buildCalendar } = await import('@/lib/publishing/calendar-grid');
+    const { cancelPost } = await import('@/lib/publishing/cancel-post');
+    const { retryTarget } = await import('@/lib/publishing/retry-target');
+    const who = await creator();
+    const at = new Date(Date.now() + 3 * 24 * 3600_000);
+    const target = await post(who.accountId, {
+      mediaIds: [await video(10, 2 * MB)],
+      scheduledAt: at.toISOString(),
+    });
+    expect(target.stage).toBe('scheduled');
+    const zone = 'America/Los_Angeles';
+    const { dayKey } = await import('@/lib/publishing/calendar-grid');
+    const week = buildCalendar(dayKey(at, zone), 'week', zone);
+    const scope = { workspaceId: team.workspaceId, userId: team.owner.id };
+    const inWeek = await listPosts(db, { ...scope, between: { from: week.from, to: week.to } });
+    expect(inWeek.map((p) => p.targets[0]?.id)).toContain(target.id);
+    const nextWeek = buildCalendar(week.next, 'week', zone);
+    const later = await listPosts(db, { ...scope, between: { from: nextWeek.from, to: nextWeek.to } });
+    expect(later.map((p) => p.targets[0]?.id)).not.toContain(target.id);
+
+    await cancelPost(db, { ...scope, postId: target.postId });
+    expect((await getTarget(db, target.id)).stage).toBe('cancelled');
+    const registry = publishingRegistry({ storage, chunkBytes: 5 * MB });
+    await drive(db, registry, target.id, { rounds: 2 });
+    expect((await getTarget(db, target.id)).stage).toBe('cancelled');
+
+    // Another workspace cannot cancel or retry this workspace's posts.
+    const other = await createWorkspaceWithMembers(db);
+    await expect(
+      cancelPost(db, { workspaceId: other.workspaceId, userId: other.owner.id, postId: target.postId }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+
+    await control('posts/arm', { openId: who.openId, failReason: 'spam_risk_too_many_posts', count: 1 });
+    const failing = await post(who.accountId, { mediaIds: [await video(10, 2 * MB)] });
+    expect((await drive(db, registry, failing.id)).stage).toBe('failed');
+    await expect(
+      retryTarget(db, { workspaceId: other.workspaceId, userId: other.owner.id, targetId: failing.id }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await retryTarget(db, { ...scope, targetId: failing.id });
+    const retried = await drive(db, registry, failing.id);
+    expect(retried).toMatchObject({ stage: 'published', runCount: 2 });
+  });
 });
