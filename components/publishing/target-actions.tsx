@@ -11,17 +11,21 @@ export function TargetActions({
   targetId,
   stage,
   failReason,
+  cancellable = false,
 }: {
   targetId: string;
   stage: string;
   failReason: string | null;
+  /** TikTok is still downloading (PULL_FROM_URL): it can be stopped. */
+  cancellable?: boolean;
 }) {
   const workspaceId = useRenderedWorkspaceId();
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const retryable = stage === 'unconfirmed' || (stage === 'failed' && userMayRetry(failReason));
-  if (!retryable) return null;
+  if (!retryable && !cancellable) return null;
+  const action = retryable ? 'retry' : 'cancel';
   return (
     <>
       <Button
@@ -32,7 +36,7 @@ export function TargetActions({
         onClick={async () => {
           setBusy(true);
           setError(null);
-          const response = await fetch(`/api/publishing/targets/${encodeURIComponent(targetId)}/retry`, {
+          const response = await fetch(`/api/publishing/targets/${encodeURIComponent(targetId)}/${action}`, {
             method: 'POST',
             headers: { 'x-workspace-id': workspaceId },
           }).catch(() => null);
@@ -40,13 +44,13 @@ export function TargetActions({
             const body = (await response?.json().catch(() => null)) as {
               error?: { message?: string };
             } | null;
-            setError(body?.error?.message ?? 'Retry failed. Try again.');
+            setError(body?.error?.message ?? 'That did not work. Try again.');
           }
           setBusy(false);
           router.refresh();
         }}
       >
-        Retry
+        {retryable ? 'Retry' : 'Cancel download'}
       </Button>
       {error ? (
         <span role="alert" className="text-destructive-text">

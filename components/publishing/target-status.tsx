@@ -16,7 +16,7 @@ const STAGES: Record<string, { label: string; variant: BadgeVariant }> = {
 };
 
 /** One account's line of a post: stage (with upload %), the reason and Retry when it failed, the TikTok link when public. */
-export function TargetStatus({ target }: { target: PostTargetView }) {
+export function TargetStatus({ target, pulls }: { target: PostTargetView; pulls: boolean }) {
   const stage = STAGES[target.stage] ?? { label: target.stage, variant: 'neutral' as const };
   const percent = target.videoSize ? Math.floor((target.uploadedBytes / target.videoSize) * 100) : null;
   const handle = target.username ?? target.creatorUsername;
@@ -56,7 +56,12 @@ export function TargetStatus({ target }: { target: PostTargetView }) {
         </span>
       ) : null}
       {target.stage === 'failed' ? <span className="text-destructive-text">{target.failMessage}</span> : null}
-      <TargetActions targetId={target.id} stage={target.stage} failReason={target.failReason} />
+      <TargetActions
+        targetId={target.id}
+        stage={target.stage}
+        failReason={target.failReason}
+        cancellable={pulls && target.stage === 'processing'}
+      />
     </li>
   );
 }

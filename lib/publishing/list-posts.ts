@@ -20,7 +20,7 @@ export type PostTargetView = Pick<
 
 export type PostView = Pick<
   Post,
-  'id' | 'kind' | 'mode' | 'caption' | 'status' | 'scheduledAt' | 'createdAt'
+  'id' | 'kind' | 'mode' | 'source' | 'caption' | 'status' | 'scheduledAt' | 'createdAt'
 > & {
   targets: PostTargetView[];
 };
@@ -84,6 +84,7 @@ export async function listPosts(
         id: post.id,
         kind: post.kind,
         mode: post.mode,
+        source: post.source,
         caption: post.caption,
         status: post.status,
         scheduledAt: post.scheduledAt,

@@ -150,7 +150,7 @@ export default async function PublishPage({
               </div>
               <ul className="space-y-1">
                 {post.targets.map((target) => (
-                  <TargetStatus key={target.id} target={target} />
+                  <TargetStatus key={target.id} target={target} pulls={post.source === 'PULL_FROM_URL'} />
                 ))}
               </ul>
             </li>

@@ -513,4 +513,32 @@ describe('publishing pipeline against the sandbox', () => {
     const retried = await drive(db, registry, failing.id);
     expect(retried).toMatchObject({ stage: 'published', runCount: 2 });
   });
+
+  it('cancel while TikTok is still pulling: the download stops and the post ends cancelled', async () => {
+    const { cancelTargetPull } = await import('@/lib/publishing/cancel-target-pull');
+    const who = await creator();
+    const registry = publishingRegistry({ storage, chunkBytes: 5 * MB });
+    const release = mediaServer.holdPulls();
+    const target = await post(who.accountId, {
+      mediaIds: [await video(10, 2 * MB)],
+      source: 'PULL_FROM_URL',
+    });
+    expect((await drive(db, registry, target.id, { until: (stage) => stage === 'processing' })).stage).toBe(
+      'processing',
+    );
+    const scope = { workspaceId: team.workspaceId, userId: team.owner.id, redis: stack.redis };
+    const other = await createWorkspaceWithMembers(db);
+    await expect(
+      cancelTargetPull(db, {
+        ...scope,
+        workspaceId: other.workspaceId,
+        userId: other.owner.id,
+        targetId: target.id,
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    const cancelled = await cancelTargetPull(db, { ...scope, targetId: target.id }).finally(release);
+    expect(cancelled).toMatchObject({ stage: 'failed', failReason: 'publish_cancelled' });
+    const [sandboxPost] = await sandboxPosts(who.sandboxUserId);
+    expect(sandboxPost).toMatchObject({ status: 'FAILED', failReason: 'publish_cancelled' });
+  });
 });

@@ -19,7 +19,11 @@ import type { RunningSandbox } from '@/sandbox/server';
 
 /** Serves `/api/media/:id/signed` like the app's route, so the sandbox can pull (PULL_FROM_URL, photos). */
 export async function startMediaServer(getDeps: () => { db: Db; storage: ObjectStorage }) {
+  // While held, pulls wait: TikTok is "still downloading".
+  let gate: Promise<void> | null = null;
+  let open: (() => void) | null = null;
   const server: Server = createServer(async (req, res) => {
+    if (gate) await gate;
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = /^\/api\/media\/([^/]+)\/signed$/.exec(url.pathname);
     if (!match) {
@@ -44,7 +48,23 @@ export async function startMediaServer(getDeps: () => { db: Db; storage: ObjectS
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url,
+    holdPulls: () => {
+      gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      return () => {
+        open?.();
+        gate = null;
+      };
+    },
+    close: () => {
+      open?.();
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }
 
 export const FAST_SCHEDULE: typeof STATUS_SCHEDULE = {
