@@ -95,6 +95,12 @@ const schema = z.object({
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
   /** The local folder objects live in when S3_BUCKET is unset. */
   STORAGE_DIR: z.string().min(1).default('.data/storage'),
+  /**
+   * URL prefixes verified for PULL_FROM_URL in TikTok's developer portal (comma-separated, each
+   * ending in `/`). A post may pull only when the signed media URL starts with one; unset, every
+   * video goes up by FILE_UPLOAD.
+   */
+  TIKTOK_VERIFIED_URL_PREFIXES: optional,
   CRON_SECRET: z.string().min(16, { error: 'must be at least 16 characters' }),
   /** Set by Vercel; storage must then be S3 because function file systems are ephemeral. */
   VERCEL: optional,

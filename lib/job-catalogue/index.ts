@@ -10,6 +10,7 @@ import { pruneFinishedJobsJob } from '@/lib/jobs/jobs';
 import { pruneLiveEventsJob } from '@/lib/live/jobs';
 import { pruneAbandonedUploadsJob } from '@/lib/media/jobs';
 import { collectReportAccountJob, dailyReportJob } from '@/lib/reports/jobs';
+import { publishPostTargetJob } from '@/lib/publishing/jobs';
 import { keepTokensAliveJob, refreshAccountTokensJob } from '@/lib/tokens/jobs';
 import { processWebhookEventJob } from '@/lib/webhooks/jobs';
 
@@ -34,6 +35,7 @@ export const JOB_CATALOGUE = {
   [backfillConversationsJob.type]: backfillConversationsJob,
   [dailyReportJob.type]: dailyReportJob,
   [collectReportAccountJob.type]: collectReportAccountJob,
+  [publishPostTargetJob.type]: publishPostTargetJob,
 } as const satisfies Record<string, JobType>;
 
 export type CatalogueJobType = keyof typeof JOB_CATALOGUE;
@@ -46,5 +48,6 @@ export {
   pruneAbandonedUploadsJob,
   pruneFinishedJobsJob,
   pruneLiveEventsJob,
+  publishPostTargetJob,
   refreshAccountTokensJob,
 };

@@ -7,6 +7,8 @@ import { liveJobHandlers } from '@/lib/live/job-handlers';
 import { mediaJobHandlers } from '@/lib/media/job-handlers';
 import { reportJobHandlers } from '@/lib/reports/job-handlers';
 import { syncReportSchedules } from '@/lib/reports/sync-report-schedules';
+import { publishingJobHandlers } from '@/lib/publishing/job-handlers';
+import { publishingWebhookHandlers } from '@/lib/publishing/webhook-handlers';
 import { tokenJobHandlers } from '@/lib/tokens/job-handlers';
 import { joinWebhookEventHandlers } from '@/lib/webhooks/event-handlers';
 import { handleAuthorizationRemoved } from '@/lib/webhooks/handle-authorization-removed';
@@ -25,9 +27,9 @@ import { webhookJobHandlers } from '@/lib/webhooks/job-handlers';
 export const WEBHOOK_EVENT_HANDLERS = joinWebhookEventHandlers(
   {
     'authorization.removed': handleAuthorizationRemoved,
-    // Publishing adds `post.publish.*`.
   },
   inboxWebhookHandlers,
+  publishingWebhookHandlers,
 );
 
 const webhooks = webhookJobHandlers(WEBHOOK_EVENT_HANDLERS);
@@ -41,6 +43,7 @@ export const JOB_REGISTRY = createJobRegistry(
     ...liveJobHandlers,
     ...inboxJobHandlers,
     ...reportJobHandlers,
+    ...publishingJobHandlers,
   ],
   { onStart: [webhooks.onStart, async (db) => void (await syncReportSchedules(db))] },
 );

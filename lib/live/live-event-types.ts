@@ -54,6 +54,15 @@ export const LIVE_EVENT_TYPES = {
     done: z.number().int(),
     total: z.number().int(),
   }),
+  /** One account's copy of a post moved (stage, upload progress): the posts page refetches it. */
+  'post.target_changed': z.strictObject({
+    postId: z.string(),
+    targetId: z.string(),
+    stage: z.string().max(32),
+    uploadedPercent: z.number().min(0).max(100).nullable(),
+  }),
+  /** A post was created, edited, cancelled or deleted. */
+  'post.changed': z.strictObject({ postId: z.string() }),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 export type LiveEventType = keyof typeof LIVE_EVENT_TYPES;

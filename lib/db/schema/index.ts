@@ -7,6 +7,7 @@ export * from './live-events';
 export * from './mail';
 export * from './media';
 export * from './reports';
+export * from './posts';
 export * from './tiktok-accounts';
 export * from './webhook-events';
 export * from './workspaces';

@@ -1,0 +1,450 @@
+'use client';
+
+import { TZDate } from '@date-fns/tz';
+import Link from 'next/link';
+import { useMemo, useState } from 'react';
+import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { CharacterCount, Textarea } from '@/components/ui/textarea';
+import { UploadProgressBar } from '@/components/uploads/upload-progress-bar';
+import { useUpload } from '@/components/uploads/use-upload';
+import { WorkspaceIdField } from '@/components/workspace/workspace-id-field';
+import type { PostTargetSettings } from '@/lib/db/schema/posts';
+import { countCaption } from '@/lib/publishing/caption-length';
+import { evaluateDisclosure, privacyProblem, TIKTOK_LEGAL_LINKS } from '@/lib/publishing/disclosure-rules';
+import { checkVideoFacts, type VideoFacts } from '@/lib/publishing/media-rules';
+import { AccountSettingsCard } from './account-settings-card';
+import { probeVideo } from './probe-video';
+import { useCreatorInfo } from './use-creator-info';
+
+export type ComposerAccount = {
+  id: string;
+  kind: 'creator' | 'business' | 'ads';
+  label: string;
+  status: string;
+};
+
+const EMPTY_SETTINGS: PostTargetSettings = {
+  privacyLevel: null,
+  allowComment: false,
+  allowDuet: false,
+  allowStitch: false,
+  disclosure: { enabled: false, yourBrand: false, brandedContent: false },
+  isAigc: false,
+};
+
+/**
+ * The "Post to TikTok" screen. Follows TikTok's Content Sharing Guidelines by construction: fresh
+ * creator_info per account with its nickname, no default privacy, nothing pre-checked, disclosure
+ * rules and label, the consent sentence always above the Post button, a plain preview of the media,
+ * and media sent only after the Post click (the upload to our storage before that is ours).
+ */
+export function Composer({
+  accounts,
+  workspaceId,
+  timeZone,
+}: {
+  accounts: ComposerAccount[];
+  workspaceId: string;
+  timeZone: string;
+}) {
+  const [mode, setMode] = useState<'direct' | 'inbox'>('direct');
+  const [selected, setSelected] = useState<string[]>([]);
+  const [settings, setSettings] = useState<Record<string, PostTargetSettings>>({});
+  const [caption, setCaption] = useState('');
+  const [facts, setFacts] = useState<(VideoFacts & { previewUrl: string }) | null>(null);
+  const [when, setWhen] = useState<'now' | 'later'>('now');
+  const [scheduleAt, setScheduleAt] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [posted, setPosted] = useState<{ scheduled: boolean } | null>(null);
+  const upload = useUpload({ purpose: 'video', workspaceId });
+  const creators = useCreatorInfo(selected, workspaceId);
+
+  const captionCount = countCaption('videoCaption', caption);
+  const strictestMax = Math.min(
+    ...selected.map((id) => creators[id]?.creator?.maxVideoPostDurationSec ?? Number.POSITIVE_INFINITY),
+  );
+  const mediaProblems = facts
+    ? checkVideoFacts(
+        { ...facts, codec: null },
+        { maxVideoPostDurationSec: Number.isFinite(strictestMax) ? strictestMax : null },
+      ).filter(
+        (p) => !(facts.durationSeconds === null && (p.code === 'no_duration' || p.code === 'no_video_track')),
+      )
+    : [];
+
+  const problems = useMemo(() => {
+    const list: string[] = [];
+    if (!upload.media)
+      list.push(upload.status === 'uploading' ? 'Wait for the upload to finish.' : 'Add a video.');
+    if (mediaProblems.length > 0) list.push(...mediaProblems.map((p) => p.message));
+    if (selected.length === 0) list.push('Choose at least one account.');
+    if (mode === 'direct' && captionCount.over) list.push('The caption is too long.');
+    for (const id of selected) {
+      const state = creators[id];
+      const s = settings[id] ?? EMPTY_SETTINGS;
+      if (!state?.creator) list.push('Waiting for TikTok to say what this account can post.');
+      else if (state.creator.blocked) list.push(state.creator.blocked);
+      else if (mode === 'direct') {
+        const privacy = privacyProblem(s.privacyLevel, state.creator.privacyLevelOptions, s.disclosure);
+        if (privacy) list.push(privacy);
+        const disclosure = evaluateDisclosure(s.disclosure).problem;
+        if (disclosure) list.push(disclosure);
+      } else if (state.creator.pendingSharesLeft === 0)
+        list.push('This account has no pending drafts left today.');
+    }
+    if (when === 'later' && !scheduleAt) list.push('Choose when to post.');
+    return [...new Set(list)];
+  }, [upload, mediaProblems, selected, mode, captionCount.over, creators, settings, when, scheduleAt]);
+
+  const anyBranded = selected.some(
+    (id) =>
+      mode === 'direct' &&
+      evaluateDisclosure((settings[id] ?? EMPTY_SETTINGS).disclosure).consent === 'branded',
+  );
+
+  async function pickFile(file: File | undefined) {
+    if (!file) return;
+    setPosted(null);
+    const probed = await probeVideo(file);
+    setFacts(probed);
+    const blocking = checkVideoFacts({ ...probed, codec: null }).filter(
+      (p) => p.code === 'unsupported_format' || p.code === 'too_large',
+    );
+    if (blocking.length === 0) await upload.start(file);
+  }
+
+  async function submit() {
+    setSubmitting(true);
+    setSubmitError(null);
+    try {
+      const scheduledAt = when === 'later' ? toZonedIso(scheduleAt, timeZone) : null;
+      const response = await fetch('/api/publishing/posts', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-workspace-id': workspaceId },
+        body: JSON.stringify({
+          kind: 'video',
+          mode,
+          mediaIds: [upload.media?.id],
+          caption: mode === 'direct' ? caption : '',
+          scheduledAt,
+          targets: selected.map((accountId) => ({
+            accountId,
+            settings: settings[accountId] ?? EMPTY_SETTINGS,
+          })),
+        }),
+      });
+      const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
+      if (!response.ok) throw new Error(body.error?.message ?? 'The post could not be saved. Try again.');
+      setPosted({ scheduled: Boolean(scheduledAt) });
+    } catch (error) {
+      setSubmitError(error instanceof Error ? error.message : 'The post could not be saved. Try again.');
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  if (posted) {
+    return (
+      <Alert variant="success" role="status">
+        <AlertTitle>
+          {posted.scheduled ? 'Scheduled.' : mode === 'inbox' ? 'Sent to TikTok.' : 'Posted to TikTok.'}
+        </AlertTitle>
+        <AlertDescription>
+          <p>
+            {mode === 'inbox'
+              ? 'The creator gets a notification in the TikTok app to finish the post there. It may take a few minutes to appear.'
+              : 'It may take a few minutes to appear on TikTok.'}{' '}
+            <Link href="/publish" className="underline">
+              Follow its status
+            </Link>
+            .
+          </p>
+        </AlertDescription>
+      </Alert>
+    );
+  }
+
+  return (
+    <form
+      className="grid gap-6 lg:grid-cols-[1fr_20rem]"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (problems.length === 0) void submit();
+      }}
+    >
+      <WorkspaceIdField />
+      <div className="space-y-6">
+        <section className="space-y-2">
+          <Label htmlFor="video-file">Video</Label>
+          <Input
+            id="video-file"
+            type="file"
+            accept="video/mp4,video/quicktime,video/webm"
+            onChange={(event) => void pickFile(event.target.files?.[0])}
+          />
+          <p className="text-xs text-muted-foreground">
+            MP4, MOV or WebM, up to 4 GB, 360–4096 px each side.
+          </p>
+          {upload.file && upload.status !== 'done' ? (
+            <UploadProgressBar
+              progress={upload.progress}
+              label={upload.file.name}
+              paused={upload.status === 'paused'}
+            />
+          ) : null}
+          {upload.status === 'done' ? (
+            <p className="text-sm text-success-text">Uploaded {upload.file?.name}.</p>
+          ) : null}
+          {upload.error ? (
+            <p role="alert" className="text-sm text-destructive-text">
+              {upload.error}{' '}
+              {upload.canResume ? (
+                <Button type="button" variant="link" size="sm" onClick={() => void upload.resume()}>
+                  Resume
+                </Button>
+              ) : null}
+            </p>
+          ) : null}
+          {mediaProblems.map((p) => (
+            <p key={p.code} role="alert" className="text-sm text-destructive-text">
+              {p.message}
+            </p>
+          ))}
+        </section>
+
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium">Post to</legend>
+          {accounts.length === 0 ? (
+            <p className="text-sm text-muted-foreground">
+              Connect a creator account first.{' '}
+              <Link className="underline" href="/accounts">
+                Accounts
+              </Link>
+            </p>
+          ) : null}
+          {accounts.map((account) => {
+            const publishable = account.kind === 'creator' && account.status === 'active';
+            return (
+              <div key={account.id} className="flex items-start gap-2">
+                <Checkbox
+                  id={`account-${account.id}`}
+                  checked={selected.includes(account.id)}
+                  disabled={!publishable}
+                  onCheckedChange={(v) =>
+                    setSelected((s) =>
+                      v === true ? [...s, account.id] : s.filter((id) => id !== account.id),
+                    )
+                  }
+                />
+                <Label htmlFor={`account-${account.id}`} className="font-normal">
+                  {account.label}
+                  {account.kind === 'business' ? (
+                    <span className="block text-xs text-muted-foreground">
+                      Business accounts cannot publish through Login Kit. Connect the creator account to post.
+                    </span>
+                  ) : account.status !== 'active' ? (
+                    <span className="block text-xs text-muted-foreground">
+                      Reconnect this account to post.
+                    </span>
+                  ) : null}
+                </Label>
+              </div>
+            );
+          })}
+        </fieldset>
+
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium">How</legend>
+          <RadioChoice
+            name="mode"
+            value="direct"
+            checked={mode === 'direct'}
+            onChange={() => setMode('direct')}
+            label="Post directly"
+          />
+          <RadioChoice
+            name="mode"
+            value="inbox"
+            checked={mode === 'inbox'}
+            onChange={() => setMode('inbox')}
+            label="Send to the creator’s TikTok inbox as a draft (they finish in the TikTok app)"
+          />
+        </fieldset>
+
+        {mode === 'direct' ? (
+          <div className="space-y-1.5">
+            <Label htmlFor="caption">Caption</Label>
+            <Textarea
+              id="caption"
+              value={caption}
+              onChange={(event) => setCaption(event.target.value)}
+              placeholder="Say something about this video. #hashtags and @mentions work."
+            />
+            <div className="flex justify-end">
+              <CharacterCount
+                count={captionCount.used}
+                max={captionCount.limit}
+                data-testid="caption-count"
+              />
+            </div>
+          </div>
+        ) : (
+          <p className="text-sm text-muted-foreground">
+            Inbox drafts carry no caption: the creator writes it in the TikTok app.
+          </p>
+        )}
+
+        {selected.map((accountId) => {
+          const account = accounts.find((a) => a.id === accountId);
+          return (
+            <AccountSettingsCard
+              key={accountId}
+              accountLabel={account?.label ?? accountId}
+              creator={creators[accountId]?.creator ?? null}
+              error={creators[accountId]?.error ?? null}
+              settings={settings[accountId] ?? EMPTY_SETTINGS}
+              onChange={(next) => setSettings((all) => ({ ...all, [accountId]: next }))}
+              kind="video"
+              mode={mode}
+            />
+          );
+        })}
+
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium">When</legend>
+          <RadioChoice
+            name="when"
+            value="now"
+            checked={when === 'now'}
+            onChange={() => setWhen('now')}
+            label="Post now"
+          />
+          <RadioChoice
+            name="when"
+            value="later"
+            checked={when === 'later'}
+            onChange={() => setWhen('later')}
+            label={`Schedule (${timeZone})`}
+          />
+          {when === 'later' ? (
+            <Input
+              aria-label={`Date and time in ${timeZone}`}
+              type="datetime-local"
+              value={scheduleAt}
+              onChange={(event) => setScheduleAt(event.target.value)}
+            />
+          ) : null}
+        </fieldset>
+
+        <div className="space-y-3 border-t pt-4">
+          <p className="text-sm" data-testid="consent">
+            {anyBranded ? (
+              <>
+                By posting, you agree to TikTok&apos;s{' '}
+                <a
+                  className="underline"
+                  href={TIKTOK_LEGAL_LINKS.brandedContentPolicy}
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  Branded Content Policy
+                </a>{' '}
+                and{' '}
+                <a
+                  className="underline"
+                  href={TIKTOK_LEGAL_LINKS.musicUsageConfirmation}
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  Music Usage Confirmation
+                </a>
+                .
+              </>
+            ) : (
+              <>
+                By posting, you agree to TikTok&apos;s{' '}
+                <a
+                  className="underline"
+                  href={TIKTOK_LEGAL_LINKS.musicUsageConfirmation}
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  Music Usage Confirmation
+                </a>
+                .
+              </>
+            )}
+          </p>
+          {problems.length > 0 && upload.media ? (
+            <p className="text-sm text-muted-foreground">{problems[0]}</p>
+          ) : null}
+          {submitError ? (
+            <p role="alert" className="text-sm text-destructive-text">
+              {submitError}
+            </p>
+          ) : null}
+          <Button type="submit" disabled={problems.length > 0 || submitting}>
+            {submitting ? 'Posting…' : when === 'later' ? 'Schedule' : 'Post'}
+          </Button>
+        </div>
+      </div>
+
+      <aside className="space-y-2">
+        <p className="text-sm font-medium">Preview</p>
+        {facts ? (
+          <video
+            src={facts.previewUrl}
+            controls
+            muted
+            playsInline
+            className="aspect-[9/16] w-full rounded-lg bg-black object-contain"
+            data-testid="preview"
+          />
+        ) : (
+          <div className="flex aspect-[9/16] w-full items-center justify-center rounded-lg border border-dashed text-sm text-muted-foreground">
+            The video appears here as it will be sent, with nothing added.
+          </div>
+        )}
+      </aside>
+    </form>
+  );
+}
+
+function RadioChoice(props: {
+  name: string;
+  value: string;
+  checked: boolean;
+  onChange: () => void;
+  label: string;
+}) {
+  const id = `${props.name}-${props.value}`;
+  return (
+    <div className="flex items-center gap-2">
+      <input
+        id={id}
+        type="radio"
+        name={props.name}
+        value={props.value}
+        checked={props.checked}
+        onChange={props.onChange}
+        className="size-4 accent-current"
+      />
+      <Label htmlFor={id} className="font-normal">
+        {props.label}
+      </Label>
+    </div>
+  );
+}
+
+/** "2026-12-24T09:30" read in the workspace's time zone → an ISO instant. */
+function toZonedIso(local: string, timeZone: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return null;
+  const [, y, mo, d, h, mi] = match.map(Number) as number[];
+  return new TZDate(y!, mo! - 1, d!, h!, mi!, timeZone).toISOString();
+}
