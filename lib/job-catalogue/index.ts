@@ -9,8 +9,8 @@ import type { JobType } from '@/lib/jobs/define-job';
 import { pruneFinishedJobsJob } from '@/lib/jobs/jobs';
 import { pruneLiveEventsJob } from '@/lib/live/jobs';
 import { pruneAbandonedUploadsJob } from '@/lib/media/jobs';
-import { collectReportAccountJob, dailyReportJob } from '@/lib/reports/jobs';
 import { publishPostTargetJob } from '@/lib/publishing/jobs';
+import { collectReportAccountJob, dailyReportJob } from '@/lib/reports/jobs';
 import { keepTokensAliveJob, refreshAccountTokensJob } from '@/lib/tokens/jobs';
 import { processWebhookEventJob } from '@/lib/webhooks/jobs';
 
