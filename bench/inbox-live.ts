@@ -12,7 +12,7 @@ import { startJobWorker, stopJobWorker } from './support/start-job-worker';
 
 /**
  * `npm run bench -- inbox-live [--rate 200] [--seconds 30] [--listeners 20] [--conversations 500]
- * [--drain-seconds 20] [--ticker off|on] [--port 3500]`
+ * [--drain-seconds 20] [--baseline-seconds 10] [--ticker off|on] [--port 3500]`
  *
  * Customer DMs arriving live, end to end, in the production set-up: `next start` on a fresh
  * database on the machine's PostgreSQL (the webhook-ingest stack), signed `im_receive_msg`
@@ -32,6 +32,8 @@ const { values: flags } = parseArgs({
     // Customers writing at once; each DM continues one of their (existing) conversations.
     conversations: { type: 'string', default: '500' },
     'drain-seconds': { type: 'string', default: '20' },
+    // The trivial route at the same rate, in the same run: what this machine serves right now.
+    'baseline-seconds': { type: 'string', default: '10' },
     ticker: { type: 'string', default: 'off' },
     port: { type: 'string', default: '3500' },
   },
@@ -41,6 +43,7 @@ const SECONDS = Number(flags.seconds);
 const LISTENERS = Number(flags.listeners);
 const CONVERSATIONS = Number(flags.conversations);
 const DRAIN_MS = Number(flags['drain-seconds']) * 1000;
+const BASELINE_MS = Number(flags['baseline-seconds']) * 1000;
 const PORT = Number(flags.port);
 const TICKER = flags.ticker === 'on' ? 'on' : 'off';
 const TARGET_P95_MS = 2000;
@@ -174,6 +177,15 @@ try {
   if (warmReceived.some((n) => n < warmCount))
     log(`warm-up: some listeners got fewer than ${warmCount} events`);
 
+  log(`baseline: the trivial route at ${RATE} req/s for ${BASELINE_MS / 1000} s`);
+  const baseline = await runFixedRate({
+    port: PORT,
+    connections: 64,
+    rate: RATE,
+    durationMs: BASELINE_MS,
+    next: stack.noop,
+  });
+
   log(`sending ${RATE} signed im_receive_msg webhooks per second for ${SECONDS} s`);
   const load = await runFixedRate({
     port: PORT,
@@ -229,16 +241,21 @@ try {
       `| ${name} | ${values.length} | ${quantile(values, 0.5)} | ${quantile(values, 0.95)} | ${max(values)} |`,
     );
   console.log(
+    `| baseline: trivial route at ${RATE}/s, sent → 200 | ${baseline.sent} | ${Math.round(baseline.p50Ms)} | p99 ${Math.round(baseline.p99Ms)} | ${Math.round(baseline.maxMs)} |`,
+  );
+  console.log(
     `| webhook sent → 200 (ingest ack) | ${load.sent} | ${Math.round(load.p50Ms)} | p99 ${Math.round(load.p99Ms)} | ${Math.round(load.maxMs)} |`,
   );
   row('webhook sent → processing transaction began (ingest + queue wait)', toWritten);
   row('transaction began → listener (handler, commit, live feed: the `live` bench leg)', liveLeg);
   row('**webhook sent → visible on a listener**', visible);
   console.log('');
-  console.log('| deliveries expected | delivered | lost | duplicates | non-200 | stored DMs | drain wait |');
-  console.log('|---|---|---|---|---|---|---|');
   console.log(
-    `| ${sent * LISTENERS} | ${visible.length} | ${lost} | ${duplicates} | ${nonOk(load)} | ${rowOf.size} / ${sent} | ${(drainMs / 1000).toFixed(1)} s |`,
+    '| deliveries expected | delivered | lost | duplicates | non-200 | stored DMs | ingest req/s | baseline req/s | drain wait |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log(
+    `| ${sent * LISTENERS} | ${visible.length} | ${lost} | ${duplicates} | ${nonOk(load)} | ${rowOf.size} / ${sent} | ${load.requestsPerSecond} | ${baseline.requestsPerSecond} | ${(drainMs / 1000).toFixed(1)} s |`,
   );
   console.log('');
   const misses: string[] = [];
