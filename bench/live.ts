@@ -70,6 +70,8 @@ const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     TIKTOK_CLIENT_KEY: 'benchclientkey01',
     TIKTOK_CLIENT_SECRET: randomBytes(16).toString('hex'),
     JOBS_TICKER: 'off',
+    // Production refuses to start without SMTP unless the local outbox is chosen explicitly.
+    EMAIL_OUTBOX: '1',
   },
 });
 const handle = await createDb({ url: databaseUrl.toString(), maxConnections: 4 });
