@@ -2,14 +2,13 @@ import { fork, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { encode } from 'next-auth/jwt';
 import postgres from 'postgres';
-import { createSessionRow } from '../lib/auth/session-rows';
 import { createDb } from '../lib/db/create-db';
-import { memberships, tiktokAccounts, users, workspaces } from '../lib/db/schema';
+import { tiktokAccounts } from '../lib/db/schema';
 import { startEmbeddedKv } from '../scripts/support/start-embedded-kv';
 import { hasPostgres, TEST_POSTGRES_URL } from '../tests/helpers/services';
 import { ensureBuild } from './support/ensure-build';
+import { seedWorkspaceMembers } from './support/seed-members';
 import { SseClient, type SseConnection } from './support/sse-client';
 
 /**
@@ -71,6 +70,8 @@ const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     TIKTOK_CLIENT_KEY: 'benchclientkey01',
     TIKTOK_CLIENT_SECRET: randomBytes(16).toString('hex'),
     JOBS_TICKER: 'off',
+    // Production refuses to start without SMTP unless the local outbox is chosen explicitly.
+    EMAIL_OUTBOX: '1',
   },
 });
 const handle = await createDb({ url: databaseUrl.toString(), maxConnections: 4 });
@@ -92,24 +93,12 @@ try {
   await waitForHealth();
   log(`seeding a workspace, ${CLIENTS} members with a session each, ${CHANGES} active accounts`);
   const { db } = handle;
-  const [workspace] = await db
-    .insert(workspaces)
-    .values({ name: 'Live bench', slug: 'live-bench' })
-    .returning();
-  const workspaceId = workspace?.id ?? '';
-  const members = await db
-    .insert(users)
-    .values(
-      Array.from({ length: CLIENTS }, (_, i) => ({ name: `Agent ${i}`, email: `agent-${i}@bench.test` })),
-    )
-    .returning({ id: users.id });
-  await db.insert(memberships).values(
-    members.map(({ id }, i) => ({
-      workspaceId,
-      userId: id,
-      role: i === 0 ? ('owner' as const) : ('agent' as const),
-    })),
-  );
+  const { workspaceId, cookies } = await seedWorkspaceMembers(db, {
+    members: CLIENTS,
+    authSecret: AUTH_SECRET,
+    name: 'Live bench',
+    slug: 'live-bench',
+  });
   const accounts = await db
     .insert(tiktokAccounts)
     .values(
@@ -121,17 +110,6 @@ try {
       })),
     )
     .returning({ id: tiktokAccounts.id });
-  const cookies = await Promise.all(
-    members.map(async ({ id }) => {
-      const sid = await createSessionRow(db, id);
-      const token = await encode({
-        token: { sub: id, uid: id, sid },
-        secret: AUTH_SECRET,
-        salt: 'authjs.session-token',
-      });
-      return `authjs.session-token=${token}`;
-    }),
-  );
 
   // Per client: when each account's event arrived (first time), and duplicates.
   const received = Array.from({ length: CLIENTS }, () => new Map<string, number>());

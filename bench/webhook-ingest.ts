@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { startIngestStack } from './support/ingest-stack';
 import { type LoadResult, runFixedRate, runMaxThroughput } from './support/load-generator';
+import { startJobWorker, stopJobWorker } from './support/start-job-worker';
 
 /**
  * `npm run bench -- webhook-ingest [--events 100000] [--rate 500] [--fixed-seconds 20]
@@ -93,28 +94,16 @@ try {
   const [stored] = await sql<{ events: number; jobs: number }[]>`
     select (select count(*)::int from webhook_events) as events,
            (select count(*)::int from jobs where type = 'webhooks.process-event') as jobs`;
-  let worker: ReturnType<typeof spawn> | null = null;
+  let worker: ChildProcess | null = null;
   if (flags.ticker === 'off') {
     // Ingest is over: the web process would only idle next to the worker.
     await stack.stopApp();
     log('starting a standalone worker (npm run jobs:work) to drain the queue');
-    worker = spawn(
-      process.execPath,
-      ['--conditions=react-server', '--import', 'tsx', 'scripts/jobs-work.ts'],
-      {
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          DATABASE_URL: stack.databaseUrl,
-          JOBS_POLL_MS: '200',
-        },
-      },
-    );
+    worker = startJobWorker({ databaseUrl: stack.databaseUrl, pollMs: 200 });
   }
   log(`waiting for the job runner to work through the queue (up to ${DRAIN_MS / 1000} s)`);
   const drain = await waitForDrain(DRAIN_MS);
-  worker?.kill('SIGTERM');
+  await stopJobWorker(worker);
   const storedJobs = stored?.jobs ?? 0;
 
   const ratio = ingestMax.requestsPerSecond / Math.max(1, noopMax.requestsPerSecond);

@@ -7,13 +7,19 @@ import { ensureBuild } from './ensure-build';
 import type { LoadRequest } from './load-generator';
 
 export const WEBHOOK_PATH = '/api/webhooks/tiktok';
+export const BUSINESS_WEBHOOK_PATH = '/api/webhooks/tiktok-business';
 export const NOOP_PATH = '/api/bench/noop';
 const CLIENT_KEY = 'benchclientkey01';
+export const BUSINESS_APP_ID = '7100000000000000042';
 
 export type IngestStack = {
   appUrl: string;
   port: number;
   databaseUrl: string;
+  /** The app's `AUTH_SECRET`, to mint session cookies for its users. */
+  authSecret: string;
+  /** A signed delivery of `body` to the developer-app webhook (`tiktok`) or the Business one. */
+  signed: (source: 'tiktok' | 'tiktok-business', body: string) => LoadRequest;
   /** A one-connection client on the bench database. */
   sql: postgres.Sql;
   /** Builds signed `post.publish.complete` deliveries; unique unless `redeliverEvery` says otherwise. */
@@ -39,6 +45,8 @@ export async function startIngestStack(options: {
   if (!hasPostgres) throw new Error(`PostgreSQL is required (looked at ${TEST_POSTGRES_URL}).`);
   await ensureBuild(options.log);
   const secret = `bench-secret-${randomBytes(8).toString('hex')}`;
+  const businessSecret = `bench-business-secret-${randomBytes(8).toString('hex')}`;
+  const authSecret = randomBytes(32).toString('base64');
   const dbName = `tokdesk_bench_${randomBytes(5).toString('hex')}`;
   const admin = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE ${dbName}`);
@@ -53,7 +61,7 @@ export async function startIngestStack(options: {
       NODE_ENV: 'production',
       PORT: String(options.port),
       APP_URL: appUrl,
-      AUTH_SECRET: randomBytes(32).toString('base64'),
+      AUTH_SECRET: authSecret,
       DATABASE_URL: databaseUrl.toString(),
       UPSTASH_REDIS_REST_URL: kv.url,
       UPSTASH_REDIS_REST_TOKEN: 'tokdesk-local-kv-token',
@@ -61,6 +69,8 @@ export async function startIngestStack(options: {
       CRON_SECRET: randomBytes(24).toString('hex'),
       TIKTOK_CLIENT_KEY: CLIENT_KEY,
       TIKTOK_CLIENT_SECRET: secret,
+      TIKTOK_BUSINESS_APP_ID: BUSINESS_APP_ID,
+      TIKTOK_BUSINESS_APP_SECRET: businessSecret,
       BENCH_ROUTES: '1',
       // Production refuses to start without SMTP unless the local outbox is chosen explicitly.
       EMAIL_OUTBOX: '1',
@@ -84,6 +94,17 @@ export async function startIngestStack(options: {
     await admin.end();
   };
 
+  // Signed at send time, as TikTok does: the signature's timestamp is checked against a tolerance.
+  const signed = (source: 'tiktok' | 'tiktok-business', body: string): LoadRequest => {
+    const t = Math.floor(Date.now() / 1000);
+    const key = source === 'tiktok' ? secret : businessSecret;
+    const signature = createHmac('sha256', key).update(`${t}.${body}`).digest('hex');
+    return {
+      path: source === 'tiktok' ? WEBHOOK_PATH : BUSINESS_WEBHOOK_PATH,
+      body,
+      headers: { 'tiktok-signature': `t=${t},s=${signature}` },
+    };
+  };
   const counts = { unique: 0, duplicates: 0 };
   const bodies: string[] = [];
   const runTag = randomBytes(4).toString('hex');
@@ -109,9 +130,7 @@ export async function startIngestStack(options: {
         });
         if (bodies.length < 10_000) bodies.push(body);
       }
-      const t = Math.floor(Date.now() / 1000);
-      const signature = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
-      return { path: WEBHOOK_PATH, body, headers: { 'tiktok-signature': `t=${t},s=${signature}` } };
+      return signed('tiktok', body);
     };
   const noopBody = '{"client_key":"x","event":"noop","create_time":0,"user_openid":"x","content":"{}"}';
 
@@ -135,6 +154,8 @@ export async function startIngestStack(options: {
     appUrl,
     port: options.port,
     databaseUrl: databaseUrl.toString(),
+    authSecret,
+    signed,
     sql,
     webhook,
     counts,
