@@ -17,6 +17,7 @@ import { countCaption } from '@/lib/publishing/caption-length';
 import { evaluateDisclosure, privacyProblem, TIKTOK_LEGAL_LINKS } from '@/lib/publishing/disclosure-rules';
 import { checkVideoFacts, type VideoFacts } from '@/lib/publishing/media-rules';
 import { AccountSettingsCard } from './account-settings-card';
+import { PhotoInput, PhotoList, type PickedPhoto, pickPhotos } from './photo-picker';
 import { probeVideo } from './probe-video';
 import { useCreatorInfo } from './use-creator-info';
 
@@ -51,7 +52,12 @@ export function Composer({
   workspaceId: string;
   timeZone: string;
 }) {
+  const [kind, setKind] = useState<'video' | 'photo'>('video');
   const [mode, setMode] = useState<'direct' | 'inbox'>('direct');
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  const [photoProblem, setPhotoProblem] = useState<string | null>(null);
+  const [coverIndex, setCoverIndex] = useState(0);
+  const [description, setDescription] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const [settings, setSettings] = useState<Record<string, PostTargetSettings>>({});
   const [caption, setCaption] = useState('');
@@ -64,26 +70,35 @@ export function Composer({
   const upload = useUpload({ purpose: 'video', workspaceId });
   const creators = useCreatorInfo(selected, workspaceId);
 
-  const captionCount = countCaption('videoCaption', caption);
+  const captionCount = countCaption(kind === 'photo' ? 'photoTitle' : 'videoCaption', caption);
+  const descriptionCount = countCaption('photoDescription', description);
   const strictestMax = Math.min(
     ...selected.map((id) => creators[id]?.creator?.maxVideoPostDurationSec ?? Number.POSITIVE_INFINITY),
   );
-  const mediaProblems = facts
-    ? checkVideoFacts(
-        { ...facts, codec: null },
-        { maxVideoPostDurationSec: Number.isFinite(strictestMax) ? strictestMax : null },
-      ).filter(
-        (p) => !(facts.durationSeconds === null && (p.code === 'no_duration' || p.code === 'no_video_track')),
-      )
-    : [];
+  const mediaProblems =
+    kind === 'video' && facts
+      ? checkVideoFacts(
+          { ...facts, codec: null },
+          { maxVideoPostDurationSec: Number.isFinite(strictestMax) ? strictestMax : null },
+        ).filter(
+          (p) =>
+            !(facts.durationSeconds === null && (p.code === 'no_duration' || p.code === 'no_video_track')),
+        )
+      : [];
 
   const problems = useMemo(() => {
     const list: string[] = [];
-    if (!upload.media)
-      list.push(upload.status === 'uploading' ? 'Wait for the upload to finish.' : 'Add a video.');
-    if (mediaProblems.length > 0) list.push(...mediaProblems.map((p) => p.message));
+    if (kind === 'video') {
+      if (!upload.media)
+        list.push(upload.status === 'uploading' ? 'Wait for the upload to finish.' : 'Add a video.');
+      if (mediaProblems.length > 0) list.push(...mediaProblems.map((p) => p.message));
+    } else if (photos.length === 0) list.push('Add photos.');
+    else if (photos.some((p) => p.error)) list.push('A photo did not upload: resume it or remove it.');
+    else if (photos.some((p) => !p.media)) list.push('Wait for the uploads to finish.');
     if (selected.length === 0) list.push('Choose at least one account.');
-    if (mode === 'direct' && captionCount.over) list.push('The caption is too long.');
+    if (kind === 'video' && mode === 'direct' && captionCount.over) list.push('The caption is too long.');
+    if (kind === 'photo' && captionCount.over) list.push('The title is too long.');
+    if (kind === 'photo' && descriptionCount.over) list.push('The description is too long.');
     for (const id of selected) {
       const state = creators[id];
       const s = settings[id] ?? EMPTY_SETTINGS;
@@ -99,7 +114,21 @@ export function Composer({
     }
     if (when === 'later' && !scheduleAt) list.push('Choose when to post.');
     return [...new Set(list)];
-  }, [upload, mediaProblems, selected, mode, captionCount.over, creators, settings, when, scheduleAt]);
+  }, [
+    kind,
+    upload,
+    photos,
+    mediaProblems,
+    selected,
+    mode,
+    captionCount.over,
+    descriptionCount.over,
+    creators,
+    settings,
+    when,
+    scheduleAt,
+  ]);
+  const hasMedia = kind === 'video' ? Boolean(upload.media) : photos.length > 0;
 
   const anyBranded = selected.some(
     (id) =>
@@ -127,15 +156,19 @@ export function Composer({
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-workspace-id': workspaceId },
         body: JSON.stringify({
-          kind: 'video',
+          kind,
           mode,
-          mediaIds: [upload.media?.id],
-          caption: mode === 'direct' ? caption : '',
+          mediaIds: kind === 'video' ? [upload.media?.id] : photos.map((p) => p.media?.id),
+          caption: kind === 'photo' || mode === 'direct' ? caption : '',
+          description: kind === 'photo' ? description : '',
+          coverIndex: kind === 'photo' ? coverIndex : 0,
           scheduledAt,
-          targets: selected.map((accountId) => ({
-            accountId,
-            settings: settings[accountId] ?? EMPTY_SETTINGS,
-          })),
+          targets: selected.map((accountId) => {
+            const chosen = settings[accountId] ?? EMPTY_SETTINGS;
+            // Photos take comments only: duet and stitch are video features.
+            const sent = kind === 'photo' ? { ...chosen, allowDuet: false, allowStitch: false } : chosen;
+            return { accountId, settings: sent };
+          }),
         }),
       });
       const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
@@ -179,43 +212,104 @@ export function Composer({
     >
       <WorkspaceIdField />
       <div className="space-y-6">
-        <section className="space-y-2">
-          <Label htmlFor="video-file">Video</Label>
-          <Input
-            id="video-file"
-            type="file"
-            accept="video/mp4,video/quicktime,video/webm"
-            onChange={(event) => void pickFile(event.target.files?.[0])}
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium">What</legend>
+          <RadioChoice
+            name="kind"
+            value="video"
+            checked={kind === 'video'}
+            onChange={() => setKind('video')}
+            label="A video"
           />
-          <p className="text-xs text-muted-foreground">
-            MP4, MOV or WebM, up to 4 GB, 360–4096 px each side.
-          </p>
-          {upload.file && upload.status !== 'done' ? (
-            <UploadProgressBar
-              progress={upload.progress}
-              label={upload.file.name}
-              paused={upload.status === 'paused'}
+          <RadioChoice
+            name="kind"
+            value="photo"
+            checked={kind === 'photo'}
+            onChange={() => setKind('photo')}
+            label="Photos (1 to 35, shown as a swipeable post)"
+          />
+        </fieldset>
+
+        {kind === 'video' ? (
+          <section className="space-y-2">
+            <Label htmlFor="video-file">Video</Label>
+            <Input
+              id="video-file"
+              type="file"
+              accept="video/mp4,video/quicktime,video/webm"
+              onChange={(event) => void pickFile(event.target.files?.[0])}
             />
-          ) : null}
-          {upload.status === 'done' ? (
-            <p className="text-sm text-success-text">Uploaded {upload.file?.name}.</p>
-          ) : null}
-          {upload.error ? (
-            <p role="alert" className="text-sm text-destructive-text">
-              {upload.error}{' '}
-              {upload.canResume ? (
-                <Button type="button" variant="link" size="sm" onClick={() => void upload.resume()}>
-                  Resume
-                </Button>
-              ) : null}
+            <p className="text-xs text-muted-foreground">
+              MP4, MOV or WebM, up to 4 GB, 360–4096 px each side.
             </p>
-          ) : null}
-          {mediaProblems.map((p) => (
-            <p key={p.code} role="alert" className="text-sm text-destructive-text">
-              {p.message}
+            {upload.file && upload.status !== 'done' ? (
+              <UploadProgressBar
+                progress={upload.progress}
+                label={upload.file.name}
+                paused={upload.status === 'paused'}
+              />
+            ) : null}
+            {upload.status === 'done' ? (
+              <p className="text-sm text-success-text">Uploaded {upload.file?.name}.</p>
+            ) : null}
+            {upload.error ? (
+              <p role="alert" className="text-sm text-destructive-text">
+                {upload.error}{' '}
+                {upload.canResume ? (
+                  <Button type="button" variant="link" size="sm" onClick={() => void upload.resume()}>
+                    Resume
+                  </Button>
+                ) : null}
+              </p>
+            ) : null}
+            {mediaProblems.map((p) => (
+              <p key={p.code} role="alert" className="text-sm text-destructive-text">
+                {p.message}
+              </p>
+            ))}
+          </section>
+        ) : (
+          <section className="space-y-2">
+            <Label htmlFor="photo-files">Photos</Label>
+            <PhotoInput
+              onFiles={(files) => {
+                setPosted(null);
+                const { added, problem } = pickPhotos(photos, files);
+                setPhotoProblem(problem);
+                setPhotos((all) => [...all, ...added]);
+              }}
+            />
+            <p className="text-xs text-muted-foreground">
+              JPEG or WebP (PNG is converted to JPEG), up to 20 MB each, 1 to 35 photos. They post in this
+              order.
             </p>
-          ))}
-        </section>
+            {photoProblem ? (
+              <p role="alert" className="text-sm text-destructive-text">
+                {photoProblem}
+              </p>
+            ) : null}
+            <PhotoList
+              photos={photos}
+              workspaceId={workspaceId}
+              coverIndex={coverIndex}
+              onCover={setCoverIndex}
+              onMove={(index, by) => {
+                setPhotos((all) => moveItem(all, index, index + by));
+                setCoverIndex((cover) =>
+                  cover === index ? index + by : cover === index + by ? index : cover,
+                );
+              }}
+              onRemove={(key) => {
+                const index = photos.findIndex((p) => p.key === key);
+                setPhotos((all) => all.filter((p) => p.key !== key));
+                setCoverIndex((cover) => (cover > index ? cover - 1 : cover === index ? 0 : cover));
+              }}
+              onUploaded={(key, media, error) =>
+                setPhotos((all) => all.map((p) => (p.key === key ? { ...p, media, error } : p)))
+              }
+            />
+          </section>
+        )}
 
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">Post to</legend>
@@ -276,7 +370,37 @@ export function Composer({
           />
         </fieldset>
 
-        {mode === 'direct' ? (
+        {kind === 'photo' ? (
+          <div className="space-y-3">
+            <div className="space-y-1.5">
+              <Label htmlFor="caption">Title</Label>
+              <Input id="caption" value={caption} onChange={(event) => setCaption(event.target.value)} />
+              <div className="flex justify-end">
+                <CharacterCount
+                  count={captionCount.used}
+                  max={captionCount.limit}
+                  data-testid="caption-count"
+                />
+              </div>
+            </div>
+            <div className="space-y-1.5">
+              <Label htmlFor="description">Description</Label>
+              <Textarea
+                id="description"
+                value={description}
+                onChange={(event) => setDescription(event.target.value)}
+                placeholder="Say something about these photos. #hashtags and @mentions work."
+              />
+              <div className="flex justify-end">
+                <CharacterCount
+                  count={descriptionCount.used}
+                  max={descriptionCount.limit}
+                  data-testid="description-count"
+                />
+              </div>
+            </div>
+          </div>
+        ) : mode === 'direct' ? (
           <div className="space-y-1.5">
             <Label htmlFor="caption">Caption</Label>
             <Textarea
@@ -309,7 +433,7 @@ export function Composer({
               error={creators[accountId]?.error ?? null}
               settings={settings[accountId] ?? EMPTY_SETTINGS}
               onChange={(next) => setSettings((all) => ({ ...all, [accountId]: next }))}
-              kind="video"
+              kind={kind}
               mode={mode}
             />
           );
@@ -380,7 +504,7 @@ export function Composer({
               </>
             )}
           </p>
-          {problems.length > 0 && upload.media ? (
+          {problems.length > 0 && hasMedia ? (
             <p className="text-sm text-muted-foreground">{problems[0]}</p>
           ) : null}
           {submitError ? (
@@ -396,7 +520,21 @@ export function Composer({
 
       <aside className="space-y-2">
         <p className="text-sm font-medium">Preview</p>
-        {facts ? (
+        {kind === 'photo' ? (
+          photos[coverIndex] ? (
+            // biome-ignore lint/performance/noImgElement: a local blob preview, not an optimisable asset
+            <img
+              src={photos[coverIndex]!.previewUrl}
+              alt={`Cover: ${photos[coverIndex]!.file.name}, as it will be sent`}
+              className="aspect-[9/16] w-full rounded-lg bg-black object-contain"
+              data-testid="preview"
+            />
+          ) : (
+            <div className="flex aspect-[9/16] w-full items-center justify-center rounded-lg border border-dashed text-sm text-muted-foreground">
+              The cover photo appears here as it will be sent, with nothing added.
+            </div>
+          )
+        ) : facts ? (
           <video
             src={facts.previewUrl}
             controls
@@ -439,6 +577,14 @@ function RadioChoice(props: {
       </Label>
     </div>
   );
+}
+
+function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
+  if (to < 0 || to >= list.length) return [...list];
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  next.splice(to, 0, item!);
+  return next;
 }
 
 /** "2026-12-24T09:30" read in the workspace's time zone → an ISO instant. */
