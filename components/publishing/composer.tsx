@@ -1,6 +1,7 @@
 'use client';
 
 import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
@@ -15,6 +16,7 @@ import { WorkspaceIdField } from '@/components/workspace/workspace-id-field';
 import type { PostTargetSettings } from '@/lib/db/schema/posts';
 import { countCaption } from '@/lib/publishing/caption-length';
 import { evaluateDisclosure, privacyProblem, TIKTOK_LEGAL_LINKS } from '@/lib/publishing/disclosure-rules';
+import type { EditablePost } from '@/lib/publishing/get-post-for-edit';
 import { checkVideoFacts, type VideoFacts } from '@/lib/publishing/media-rules';
 import { AccountSettingsCard } from './account-settings-card';
 import { PhotoInput, PhotoList, type PickedPhoto, pickPhotos } from './photo-picker';
@@ -47,23 +49,30 @@ export function Composer({
   accounts,
   workspaceId,
   timeZone,
+  editing,
 }: {
   accounts: ComposerAccount[];
   workspaceId: string;
   timeZone: string;
+  /** A scheduled post or draft to change: its media is kept, everything else can change. */
+  editing?: EditablePost;
 }) {
-  const [kind, setKind] = useState<'video' | 'photo'>('video');
-  const [mode, setMode] = useState<'direct' | 'inbox'>('direct');
+  const [kind, setKind] = useState<'video' | 'photo'>(editing?.kind ?? 'video');
+  const [mode, setMode] = useState<'direct' | 'inbox'>(editing?.mode ?? 'direct');
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [photoProblem, setPhotoProblem] = useState<string | null>(null);
-  const [coverIndex, setCoverIndex] = useState(0);
-  const [description, setDescription] = useState('');
-  const [selected, setSelected] = useState<string[]>([]);
-  const [settings, setSettings] = useState<Record<string, PostTargetSettings>>({});
-  const [caption, setCaption] = useState('');
+  const [coverIndex, setCoverIndex] = useState(editing?.coverIndex ?? 0);
+  const [description, setDescription] = useState(editing?.description ?? '');
+  const [selected, setSelected] = useState<string[]>(editing?.targets.map((t) => t.accountId) ?? []);
+  const [settings, setSettings] = useState<Record<string, PostTargetSettings>>(
+    Object.fromEntries(editing?.targets.map((t) => [t.accountId, t.settings]) ?? []),
+  );
+  const [caption, setCaption] = useState(editing?.caption ?? '');
   const [facts, setFacts] = useState<(VideoFacts & { previewUrl: string }) | null>(null);
-  const [when, setWhen] = useState<'now' | 'later'>('now');
-  const [scheduleAt, setScheduleAt] = useState('');
+  const [when, setWhen] = useState<'now' | 'later'>(editing?.scheduledAt ? 'later' : 'now');
+  const [scheduleAt, setScheduleAt] = useState(
+    editing?.scheduledAt ? format(new TZDate(editing.scheduledAt, timeZone), "yyyy-MM-dd'T'HH:mm") : '',
+  );
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [posted, setPosted] = useState<{ scheduled: boolean } | null>(null);
@@ -88,7 +97,9 @@ export function Composer({
 
   const problems = useMemo(() => {
     const list: string[] = [];
-    if (kind === 'video') {
+    if (editing) {
+      // The media was checked when the post was first saved, and is checked again before it posts.
+    } else if (kind === 'video') {
       if (!upload.media)
         list.push(upload.status === 'uploading' ? 'Wait for the upload to finish.' : 'Add a video.');
       if (mediaProblems.length > 0) list.push(...mediaProblems.map((p) => p.message));
@@ -115,6 +126,7 @@ export function Composer({
     if (when === 'later' && !scheduleAt) list.push('Choose when to post.');
     return [...new Set(list)];
   }, [
+    editing,
     kind,
     upload,
     photos,
@@ -128,7 +140,7 @@ export function Composer({
     when,
     scheduleAt,
   ]);
-  const hasMedia = kind === 'video' ? Boolean(upload.media) : photos.length > 0;
+  const hasMedia = editing ? true : kind === 'video' ? Boolean(upload.media) : photos.length > 0;
 
   const anyBranded = selected.some(
     (id) =>
@@ -152,25 +164,32 @@ export function Composer({
     setSubmitError(null);
     try {
       const scheduledAt = when === 'later' ? toZonedIso(scheduleAt, timeZone) : null;
-      const response = await fetch('/api/publishing/posts', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-workspace-id': workspaceId },
-        body: JSON.stringify({
-          kind,
-          mode,
-          mediaIds: kind === 'video' ? [upload.media?.id] : photos.map((p) => p.media?.id),
-          caption: kind === 'photo' || mode === 'direct' ? caption : '',
-          description: kind === 'photo' ? description : '',
-          coverIndex: kind === 'photo' ? coverIndex : 0,
-          scheduledAt,
-          targets: selected.map((accountId) => {
-            const chosen = settings[accountId] ?? EMPTY_SETTINGS;
-            // Photos take comments only: duet and stitch are video features.
-            const sent = kind === 'photo' ? { ...chosen, allowDuet: false, allowStitch: false } : chosen;
-            return { accountId, settings: sent };
+      const response = await fetch(
+        editing ? `/api/publishing/posts/${encodeURIComponent(editing.id)}` : '/api/publishing/posts',
+        {
+          method: editing ? 'PATCH' : 'POST',
+          headers: { 'content-type': 'application/json', 'x-workspace-id': workspaceId },
+          body: JSON.stringify({
+            kind,
+            mode,
+            mediaIds: editing
+              ? editing.media.map((m) => m.id)
+              : kind === 'video'
+                ? [upload.media?.id]
+                : photos.map((p) => p.media?.id),
+            caption: kind === 'photo' || mode === 'direct' ? caption : '',
+            description: kind === 'photo' ? description : '',
+            coverIndex: kind === 'photo' ? coverIndex : 0,
+            scheduledAt,
+            targets: selected.map((accountId) => {
+              const chosen = settings[accountId] ?? EMPTY_SETTINGS;
+              // Photos take comments only: duet and stitch are video features.
+              const sent = kind === 'photo' ? { ...chosen, allowDuet: false, allowStitch: false } : chosen;
+              return { accountId, settings: sent };
+            }),
           }),
-        }),
-      });
+        },
+      );
       const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
       if (!response.ok) throw new Error(body.error?.message ?? 'The post could not be saved. Try again.');
       setPosted({ scheduled: Boolean(scheduledAt) });
@@ -185,7 +204,13 @@ export function Composer({
     return (
       <Alert variant="success" role="status">
         <AlertTitle>
-          {posted.scheduled ? 'Scheduled.' : mode === 'inbox' ? 'Sent to TikTok.' : 'Posted to TikTok.'}
+          {editing
+            ? 'Changes saved.'
+            : posted.scheduled
+              ? 'Scheduled.'
+              : mode === 'inbox'
+                ? 'Sent to TikTok.'
+                : 'Posted to TikTok.'}
         </AlertTitle>
         <AlertDescription>
           <p>
@@ -212,103 +237,115 @@ export function Composer({
     >
       <WorkspaceIdField />
       <div className="space-y-6">
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">What</legend>
-          <RadioChoice
-            name="kind"
-            value="video"
-            checked={kind === 'video'}
-            onChange={() => setKind('video')}
-            label="A video"
-          />
-          <RadioChoice
-            name="kind"
-            value="photo"
-            checked={kind === 'photo'}
-            onChange={() => setKind('photo')}
-            label="Photos (1 to 35, shown as a swipeable post)"
-          />
-        </fieldset>
-
-        {kind === 'video' ? (
-          <section className="space-y-2">
-            <Label htmlFor="video-file">Video</Label>
-            <Input
-              id="video-file"
-              type="file"
-              accept="video/mp4,video/quicktime,video/webm"
-              onChange={(event) => void pickFile(event.target.files?.[0])}
-            />
-            <p className="text-xs text-muted-foreground">
-              MP4, MOV or WebM, up to 4 GB, 360–4096 px each side.
+        {editing ? (
+          <section className="space-y-1" data-testid="kept-media">
+            <p className="text-sm font-medium">{editing.kind === 'video' ? 'Video' : 'Photos'}</p>
+            <p className="text-sm text-muted-foreground">
+              {editing.media.map((m) => m.fileName).join(', ')} (kept; to use other media, cancel this post
+              and compose a new one).
             </p>
-            {upload.file && upload.status !== 'done' ? (
-              <UploadProgressBar
-                progress={upload.progress}
-                label={upload.file.name}
-                paused={upload.status === 'paused'}
-              />
-            ) : null}
-            {upload.status === 'done' ? (
-              <p className="text-sm text-success-text">Uploaded {upload.file?.name}.</p>
-            ) : null}
-            {upload.error ? (
-              <p role="alert" className="text-sm text-destructive-text">
-                {upload.error}{' '}
-                {upload.canResume ? (
-                  <Button type="button" variant="link" size="sm" onClick={() => void upload.resume()}>
-                    Resume
-                  </Button>
-                ) : null}
-              </p>
-            ) : null}
-            {mediaProblems.map((p) => (
-              <p key={p.code} role="alert" className="text-sm text-destructive-text">
-                {p.message}
-              </p>
-            ))}
           </section>
         ) : (
-          <section className="space-y-2">
-            <Label htmlFor="photo-files">Photos</Label>
-            <PhotoInput
-              onFiles={(files) => {
-                setPosted(null);
-                const { added, problem } = pickPhotos(photos, files);
-                setPhotoProblem(problem);
-                setPhotos((all) => [...all, ...added]);
-              }}
-            />
-            <p className="text-xs text-muted-foreground">
-              JPEG or WebP (PNG is converted to JPEG), up to 20 MB each, 1 to 35 photos. They post in this
-              order.
-            </p>
-            {photoProblem ? (
-              <p role="alert" className="text-sm text-destructive-text">
-                {photoProblem}
-              </p>
-            ) : null}
-            <PhotoList
-              photos={photos}
-              workspaceId={workspaceId}
-              coverIndex={coverIndex}
-              onCover={setCoverIndex}
-              onMove={(index, by) => {
-                setPhotos((all) => moveItem(all, index, index + by));
-                setCoverIndex((cover) =>
-                  cover === index ? index + by : cover === index + by ? index : cover,
-                );
-              }}
-              onRemove={(key) => {
-                const index = photos.findIndex((p) => p.key === key);
-                setPhotos((all) => all.filter((p) => p.key !== key));
-                setCoverIndex((cover) => (cover > index ? cover - 1 : cover === index ? 0 : cover));
-              }}
-              onUploaded={(key, media, error) =>
-                setPhotos((all) => all.map((p) => (p.key === key ? { ...p, media, error } : p)))
-              }
-            />
-          </section>
+          <>
+            <fieldset className="space-y-2">
+              <legend className="text-sm font-medium">What</legend>
+              <RadioChoice
+                name="kind"
+                value="video"
+                checked={kind === 'video'}
+                onChange={() => setKind('video')}
+                label="A video"
+              />
+              <RadioChoice
+                name="kind"
+                value="photo"
+                checked={kind === 'photo'}
+                onChange={() => setKind('photo')}
+                label="Photos (1 to 35, shown as a swipeable post)"
+              />
+            </fieldset>
+
+            {kind === 'video' ? (
+              <section className="space-y-2">
+                <Label htmlFor="video-file">Video</Label>
+                <Input
+                  id="video-file"
+                  type="file"
+                  accept="video/mp4,video/quicktime,video/webm"
+                  onChange={(event) => void pickFile(event.target.files?.[0])}
+                />
+                <p className="text-xs text-muted-foreground">
+                  MP4, MOV or WebM, up to 4 GB, 360–4096 px each side.
+                </p>
+                {upload.file && upload.status !== 'done' ? (
+                  <UploadProgressBar
+                    progress={upload.progress}
+                    label={upload.file.name}
+                    paused={upload.status === 'paused'}
+                  />
+                ) : null}
+                {upload.status === 'done' ? (
+                  <p className="text-sm text-success-text">Uploaded {upload.file?.name}.</p>
+                ) : null}
+                {upload.error ? (
+                  <p role="alert" className="text-sm text-destructive-text">
+                    {upload.error}{' '}
+                    {upload.canResume ? (
+                      <Button type="button" variant="link" size="sm" onClick={() => void upload.resume()}>
+                        Resume
+                      </Button>
+                    ) : null}
+                  </p>
+                ) : null}
+                {mediaProblems.map((p) => (
+                  <p key={p.code} role="alert" className="text-sm text-destructive-text">
+                    {p.message}
+                  </p>
+                ))}
+              </section>
+            ) : (
+              <section className="space-y-2">
+                <Label htmlFor="photo-files">Photos</Label>
+                <PhotoInput
+                  onFiles={(files) => {
+                    setPosted(null);
+                    const { added, problem } = pickPhotos(photos, files);
+                    setPhotoProblem(problem);
+                    setPhotos((all) => [...all, ...added]);
+                  }}
+                />
+                <p className="text-xs text-muted-foreground">
+                  JPEG or WebP (PNG is converted to JPEG), up to 20 MB each, 1 to 35 photos. They post in this
+                  order.
+                </p>
+                {photoProblem ? (
+                  <p role="alert" className="text-sm text-destructive-text">
+                    {photoProblem}
+                  </p>
+                ) : null}
+                <PhotoList
+                  photos={photos}
+                  workspaceId={workspaceId}
+                  coverIndex={coverIndex}
+                  onCover={setCoverIndex}
+                  onMove={(index, by) => {
+                    setPhotos((all) => moveItem(all, index, index + by));
+                    setCoverIndex((cover) =>
+                      cover === index ? index + by : cover === index + by ? index : cover,
+                    );
+                  }}
+                  onRemove={(key) => {
+                    const index = photos.findIndex((p) => p.key === key);
+                    setPhotos((all) => all.filter((p) => p.key !== key));
+                    setCoverIndex((cover) => (cover > index ? cover - 1 : cover === index ? 0 : cover));
+                  }}
+                  onUploaded={(key, media, error) =>
+                    setPhotos((all) => all.map((p) => (p.key === key ? { ...p, media, error } : p)))
+                  }
+                />
+              </section>
+            )}
+          </>
         )}
 
         <fieldset className="space-y-2">
@@ -513,14 +550,43 @@ export function Composer({
             </p>
           ) : null}
           <Button type="submit" disabled={problems.length > 0 || submitting}>
-            {submitting ? 'Posting…' : when === 'later' ? 'Schedule' : 'Post'}
+            {submitting
+              ? editing
+                ? 'Saving…'
+                : 'Posting…'
+              : editing
+                ? when === 'later'
+                  ? 'Save changes'
+                  : 'Save and post now'
+                : when === 'later'
+                  ? 'Schedule'
+                  : 'Post'}
           </Button>
         </div>
       </div>
 
       <aside className="space-y-2">
         <p className="text-sm font-medium">Preview</p>
-        {kind === 'photo' ? (
+        {editing ? (
+          editing.kind === 'video' ? (
+            <video
+              src={editing.media[0]?.url}
+              controls
+              muted
+              playsInline
+              className="aspect-[9/16] w-full rounded-lg bg-black object-contain"
+              data-testid="preview"
+            />
+          ) : (
+            // biome-ignore lint/performance/noImgElement: our media route, not an optimisable asset
+            <img
+              src={editing.media[editing.coverIndex]?.url}
+              alt={`Cover: ${editing.media[editing.coverIndex]?.fileName ?? ''}`}
+              className="aspect-[9/16] w-full rounded-lg bg-black object-contain"
+              data-testid="preview"
+            />
+          )
+        ) : kind === 'photo' ? (
           photos[coverIndex] ? (
             // biome-ignore lint/performance/noImgElement: a local blob preview, not an optimisable asset
             <img
