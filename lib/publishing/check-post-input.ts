@@ -92,5 +92,5 @@ export async function checkPostInput(db: Db, options: { workspaceId: string; inp
     }
   }
 
-  return { input, scheduledAt };
+  return { input, scheduledAt, media };
 }

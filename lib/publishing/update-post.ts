@@ -5,9 +5,12 @@ import { type Post, posts, postTargets } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
 import { publishLiveEvent } from '@/lib/live/publish-live-event';
+import { getStorage } from '@/lib/storage/get-storage';
+import type { ObjectStorage } from '@/lib/storage/object-storage';
 import { now as clockNow } from '@/lib/time/clock';
 import { addPostTargets } from './add-post-targets';
 import { checkPostInput } from './check-post-input';
+import { convertPngPhotos } from './convert-png-photos';
 import type { PostInput } from './post-input';
 
 export type UpdatePostOptions = {
@@ -16,6 +19,8 @@ export type UpdatePostOptions = {
   postId: string;
   input: PostInput;
   now?: Date;
+  /** Where PNG photos are read from and their JPEGs written (the app's storage by default). */
+  storage?: ObjectStorage;
 };
 
 /**
@@ -28,7 +33,18 @@ export async function updatePost(db: Db, options: UpdatePostOptions): Promise<Po
   const now = options.now ?? clockNow();
   const { workspaceId } = options;
   await requireMembership(db, { workspaceId, userId: options.userId, roles: ['owner', 'admin'] });
-  const { input, scheduledAt } = await checkPostInput(db, { workspaceId, input: options.input, now });
+  const checked = await checkPostInput(db, { workspaceId, input: options.input, now });
+  const { scheduledAt, media } = checked;
+  // Before anything is saved: TikTok takes JPEG or WebP, so a PNG is posted as its JPEG copy.
+  const mediaIds = media.some((m) => m.contentType === 'image/png')
+    ? await convertPngPhotos(db, options.storage ?? getStorage(), {
+        workspaceId,
+        userId: options.userId,
+        mediaIds: checked.input.mediaIds,
+        media,
+      })
+    : checked.input.mediaIds;
+  const input = { ...checked.input, mediaIds };
 
   return db.transaction(async (tx) => {
     const [post] = await tx
