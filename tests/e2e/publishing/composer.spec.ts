@@ -225,3 +225,57 @@ test('[PUBLISH] a photo post: ordered uploads with progress, a cover, title and 
   const status = page.getByTestId('target-status').filter({ hasText: `@${username}` });
   await expect(status).toHaveAttribute('data-stage', 'published', { timeout: 60_000 });
 });
+
+test('[PUBLISH] a scheduled post is edited through the composer before it starts', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  await signUp(page, {
+    name: 'Eddie Editor',
+    email: uniqueEmail('edit'),
+    password: 'edit-password-1',
+    workspace: 'Edit Co',
+  });
+  const { username } = await connectCreator(page, request);
+  await page.goto('/publish/new');
+  await chooseVideo(page, 3_000_000);
+  await expect(page.getByText('Uploaded launch.mp4.')).toBeVisible({ timeout: 60_000 });
+  await page.getByLabel(`@${username}`).check();
+  await page.getByTestId('account-settings').getByLabel('Who can view this post').selectOption('SELF_ONLY');
+  await page.getByLabel('Caption').fill('Draft caption');
+  await page.getByLabel(/^Schedule/).check();
+  await page
+    .getByLabel('Date and time in UTC')
+    .fill(new Date(Date.now() + 3600_000).toISOString().slice(0, 16));
+  await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+  await expect(page.getByText('Scheduled.')).toBeVisible();
+
+  await page.goto('/publish');
+  await page
+    .getByTestId('post')
+    .filter({ hasText: 'Draft caption' })
+    .getByRole('link', { name: 'Edit' })
+    .click();
+  // The composer opens with the post's choices.
+  await expect(page.getByLabel('Caption')).toHaveValue('Draft caption');
+  await expect(page.getByLabel(`@${username}`)).toBeChecked();
+  const card = page.getByTestId('account-settings');
+  await expect(card.getByLabel('Who can view this post')).toHaveValue('SELF_ONLY');
+  await page.getByLabel('Caption').fill('Final caption ✨');
+  await card.getByRole('checkbox', { name: /^Comment/ }).check();
+  const later = new Date(Date.now() + 2 * 3600_000).toISOString().slice(0, 16);
+  await page.getByLabel('Date and time in UTC').fill(later);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Changes saved.')).toBeVisible();
+
+  await page.goto('/publish');
+  const edited = page.getByTestId('post').filter({ hasText: 'Final caption ✨' });
+  await expect(edited).toBeVisible();
+  await expect(page.getByTestId('post').filter({ hasText: 'Draft caption' })).toHaveCount(0);
+  await expect(edited.getByTestId('target-status')).toHaveAttribute('data-stage', 'scheduled');
+  await travelInTime(request, { seconds: 3 * 3600 });
+  await expect(edited.getByTestId('target-status')).toHaveAttribute('data-stage', 'published', {
+    timeout: 60_000,
+  });
+});
