@@ -259,7 +259,7 @@ test('[PUBLISH] a scheduled post is edited through the composer before it starts
     .click();
   // The composer opens with the post's choices.
   await expect(page.getByLabel('Caption')).toHaveValue('Draft caption');
-  await expect(page.getByLabel(`@${username}`)).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: `@${username}`, exact: true })).toBeChecked();
   const card = page.getByTestId('account-settings');
   await expect(card.getByLabel('Who can view this post')).toHaveValue('SELF_ONLY');
   await page.getByLabel('Caption').fill('Final caption ✨');
