@@ -1,6 +1,7 @@
 'use client';
 
 import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
@@ -15,8 +16,10 @@ import { WorkspaceIdField } from '@/components/workspace/workspace-id-field';
 import type { PostTargetSettings } from '@/lib/db/schema/posts';
 import { countCaption } from '@/lib/publishing/caption-length';
 import { evaluateDisclosure, privacyProblem, TIKTOK_LEGAL_LINKS } from '@/lib/publishing/disclosure-rules';
+import type { EditablePost } from '@/lib/publishing/get-post-for-edit';
 import { checkVideoFacts, type VideoFacts } from '@/lib/publishing/media-rules';
 import { AccountSettingsCard } from './account-settings-card';
+import { PhotoInput, PhotoList, type PickedPhoto, pickPhotos } from './photo-picker';
 import { probeVideo } from './probe-video';
 import { useCreatorInfo } from './use-creator-info';
 
@@ -46,44 +49,67 @@ export function Composer({
   accounts,
   workspaceId,
   timeZone,
+  editing,
 }: {
   accounts: ComposerAccount[];
   workspaceId: string;
   timeZone: string;
+  /** A scheduled post or draft to change: its media is kept, everything else can change. */
+  editing?: EditablePost;
 }) {
-  const [mode, setMode] = useState<'direct' | 'inbox'>('direct');
-  const [selected, setSelected] = useState<string[]>([]);
-  const [settings, setSettings] = useState<Record<string, PostTargetSettings>>({});
-  const [caption, setCaption] = useState('');
+  const [kind, setKind] = useState<'video' | 'photo'>(editing?.kind ?? 'video');
+  const [mode, setMode] = useState<'direct' | 'inbox'>(editing?.mode ?? 'direct');
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  const [photoProblem, setPhotoProblem] = useState<string | null>(null);
+  const [coverIndex, setCoverIndex] = useState(editing?.coverIndex ?? 0);
+  const [description, setDescription] = useState(editing?.description ?? '');
+  const [selected, setSelected] = useState<string[]>(editing?.targets.map((t) => t.accountId) ?? []);
+  const [settings, setSettings] = useState<Record<string, PostTargetSettings>>(
+    Object.fromEntries(editing?.targets.map((t) => [t.accountId, t.settings]) ?? []),
+  );
+  const [caption, setCaption] = useState(editing?.caption ?? '');
   const [facts, setFacts] = useState<(VideoFacts & { previewUrl: string }) | null>(null);
-  const [when, setWhen] = useState<'now' | 'later'>('now');
-  const [scheduleAt, setScheduleAt] = useState('');
+  const [when, setWhen] = useState<'now' | 'later'>(editing?.scheduledAt ? 'later' : 'now');
+  const [scheduleAt, setScheduleAt] = useState(
+    editing?.scheduledAt ? format(new TZDate(editing.scheduledAt, timeZone), "yyyy-MM-dd'T'HH:mm") : '',
+  );
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [posted, setPosted] = useState<{ scheduled: boolean } | null>(null);
   const upload = useUpload({ purpose: 'video', workspaceId });
   const creators = useCreatorInfo(selected, workspaceId);
 
-  const captionCount = countCaption('videoCaption', caption);
+  const captionCount = countCaption(kind === 'photo' ? 'photoTitle' : 'videoCaption', caption);
+  const descriptionCount = countCaption('photoDescription', description);
   const strictestMax = Math.min(
     ...selected.map((id) => creators[id]?.creator?.maxVideoPostDurationSec ?? Number.POSITIVE_INFINITY),
   );
-  const mediaProblems = facts
-    ? checkVideoFacts(
-        { ...facts, codec: null },
-        { maxVideoPostDurationSec: Number.isFinite(strictestMax) ? strictestMax : null },
-      ).filter(
-        (p) => !(facts.durationSeconds === null && (p.code === 'no_duration' || p.code === 'no_video_track')),
-      )
-    : [];
+  const mediaProblems =
+    kind === 'video' && facts
+      ? checkVideoFacts(
+          { ...facts, codec: null },
+          { maxVideoPostDurationSec: Number.isFinite(strictestMax) ? strictestMax : null },
+        ).filter(
+          (p) =>
+            !(facts.durationSeconds === null && (p.code === 'no_duration' || p.code === 'no_video_track')),
+        )
+      : [];
 
   const problems = useMemo(() => {
     const list: string[] = [];
-    if (!upload.media)
-      list.push(upload.status === 'uploading' ? 'Wait for the upload to finish.' : 'Add a video.');
-    if (mediaProblems.length > 0) list.push(...mediaProblems.map((p) => p.message));
+    if (editing) {
+      // The media was checked when the post was first saved, and is checked again before it posts.
+    } else if (kind === 'video') {
+      if (!upload.media)
+        list.push(upload.status === 'uploading' ? 'Wait for the upload to finish.' : 'Add a video.');
+      if (mediaProblems.length > 0) list.push(...mediaProblems.map((p) => p.message));
+    } else if (photos.length === 0) list.push('Add photos.');
+    else if (photos.some((p) => p.error)) list.push('A photo did not upload: resume it or remove it.');
+    else if (photos.some((p) => !p.media)) list.push('Wait for the uploads to finish.');
     if (selected.length === 0) list.push('Choose at least one account.');
-    if (mode === 'direct' && captionCount.over) list.push('The caption is too long.');
+    if (kind === 'video' && mode === 'direct' && captionCount.over) list.push('The caption is too long.');
+    if (kind === 'photo' && captionCount.over) list.push('The title is too long.');
+    if (kind === 'photo' && descriptionCount.over) list.push('The description is too long.');
     for (const id of selected) {
       const state = creators[id];
       const s = settings[id] ?? EMPTY_SETTINGS;
@@ -99,7 +125,22 @@ export function Composer({
     }
     if (when === 'later' && !scheduleAt) list.push('Choose when to post.');
     return [...new Set(list)];
-  }, [upload, mediaProblems, selected, mode, captionCount.over, creators, settings, when, scheduleAt]);
+  }, [
+    editing,
+    kind,
+    upload,
+    photos,
+    mediaProblems,
+    selected,
+    mode,
+    captionCount.over,
+    descriptionCount.over,
+    creators,
+    settings,
+    when,
+    scheduleAt,
+  ]);
+  const hasMedia = editing ? true : kind === 'video' ? Boolean(upload.media) : photos.length > 0;
 
   const anyBranded = selected.some(
     (id) =>
@@ -123,21 +164,32 @@ export function Composer({
     setSubmitError(null);
     try {
       const scheduledAt = when === 'later' ? toZonedIso(scheduleAt, timeZone) : null;
-      const response = await fetch('/api/publishing/posts', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-workspace-id': workspaceId },
-        body: JSON.stringify({
-          kind: 'video',
-          mode,
-          mediaIds: [upload.media?.id],
-          caption: mode === 'direct' ? caption : '',
-          scheduledAt,
-          targets: selected.map((accountId) => ({
-            accountId,
-            settings: settings[accountId] ?? EMPTY_SETTINGS,
-          })),
-        }),
-      });
+      const response = await fetch(
+        editing ? `/api/publishing/posts/${encodeURIComponent(editing.id)}` : '/api/publishing/posts',
+        {
+          method: editing ? 'PATCH' : 'POST',
+          headers: { 'content-type': 'application/json', 'x-workspace-id': workspaceId },
+          body: JSON.stringify({
+            kind,
+            mode,
+            mediaIds: editing
+              ? editing.media.map((m) => m.id)
+              : kind === 'video'
+                ? [upload.media?.id]
+                : photos.map((p) => p.media?.id),
+            caption: kind === 'photo' || mode === 'direct' ? caption : '',
+            description: kind === 'photo' ? description : '',
+            coverIndex: kind === 'photo' ? coverIndex : 0,
+            scheduledAt,
+            targets: selected.map((accountId) => {
+              const chosen = settings[accountId] ?? EMPTY_SETTINGS;
+              // Photos take comments only: duet and stitch are video features.
+              const sent = kind === 'photo' ? { ...chosen, allowDuet: false, allowStitch: false } : chosen;
+              return { accountId, settings: sent };
+            }),
+          }),
+        },
+      );
       const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
       if (!response.ok) throw new Error(body.error?.message ?? 'The post could not be saved. Try again.');
       setPosted({ scheduled: Boolean(scheduledAt) });
@@ -152,7 +204,13 @@ export function Composer({
     return (
       <Alert variant="success" role="status">
         <AlertTitle>
-          {posted.scheduled ? 'Scheduled.' : mode === 'inbox' ? 'Sent to TikTok.' : 'Posted to TikTok.'}
+          {editing
+            ? 'Changes saved.'
+            : posted.scheduled
+              ? 'Scheduled.'
+              : mode === 'inbox'
+                ? 'Sent to TikTok.'
+                : 'Posted to TikTok.'}
         </AlertTitle>
         <AlertDescription>
           <p>
@@ -179,43 +237,116 @@ export function Composer({
     >
       <WorkspaceIdField />
       <div className="space-y-6">
-        <section className="space-y-2">
-          <Label htmlFor="video-file">Video</Label>
-          <Input
-            id="video-file"
-            type="file"
-            accept="video/mp4,video/quicktime,video/webm"
-            onChange={(event) => void pickFile(event.target.files?.[0])}
-          />
-          <p className="text-xs text-muted-foreground">
-            MP4, MOV or WebM, up to 4 GB, 360–4096 px each side.
-          </p>
-          {upload.file && upload.status !== 'done' ? (
-            <UploadProgressBar
-              progress={upload.progress}
-              label={upload.file.name}
-              paused={upload.status === 'paused'}
-            />
-          ) : null}
-          {upload.status === 'done' ? (
-            <p className="text-sm text-success-text">Uploaded {upload.file?.name}.</p>
-          ) : null}
-          {upload.error ? (
-            <p role="alert" className="text-sm text-destructive-text">
-              {upload.error}{' '}
-              {upload.canResume ? (
-                <Button type="button" variant="link" size="sm" onClick={() => void upload.resume()}>
-                  Resume
-                </Button>
-              ) : null}
+        {editing ? (
+          <section className="space-y-1" data-testid="kept-media">
+            <p className="text-sm font-medium">{editing.kind === 'video' ? 'Video' : 'Photos'}</p>
+            <p className="text-sm text-muted-foreground">
+              {editing.media.map((m) => m.fileName).join(', ')} (kept; to use other media, cancel this post
+              and compose a new one).
             </p>
-          ) : null}
-          {mediaProblems.map((p) => (
-            <p key={p.code} role="alert" className="text-sm text-destructive-text">
-              {p.message}
-            </p>
-          ))}
-        </section>
+          </section>
+        ) : (
+          <>
+            <fieldset className="space-y-2">
+              <legend className="text-sm font-medium">What</legend>
+              <RadioChoice
+                name="kind"
+                value="video"
+                checked={kind === 'video'}
+                onChange={() => setKind('video')}
+                label="A video"
+              />
+              <RadioChoice
+                name="kind"
+                value="photo"
+                checked={kind === 'photo'}
+                onChange={() => setKind('photo')}
+                label="Photos (1 to 35, shown as a swipeable post)"
+              />
+            </fieldset>
+
+            {kind === 'video' ? (
+              <section className="space-y-2">
+                <Label htmlFor="video-file">Video</Label>
+                <Input
+                  id="video-file"
+                  type="file"
+                  accept="video/mp4,video/quicktime,video/webm"
+                  onChange={(event) => void pickFile(event.target.files?.[0])}
+                />
+                <p className="text-xs text-muted-foreground">
+                  MP4, MOV or WebM, up to 4 GB, 360–4096 px each side.
+                </p>
+                {upload.file && upload.status !== 'done' ? (
+                  <UploadProgressBar
+                    progress={upload.progress}
+                    label={upload.file.name}
+                    paused={upload.status === 'paused'}
+                  />
+                ) : null}
+                {upload.status === 'done' ? (
+                  <p className="text-sm text-success-text">Uploaded {upload.file?.name}.</p>
+                ) : null}
+                {upload.error ? (
+                  <p role="alert" className="text-sm text-destructive-text">
+                    {upload.error}{' '}
+                    {upload.canResume ? (
+                      <Button type="button" variant="link" size="sm" onClick={() => void upload.resume()}>
+                        Resume
+                      </Button>
+                    ) : null}
+                  </p>
+                ) : null}
+                {mediaProblems.map((p) => (
+                  <p key={p.code} role="alert" className="text-sm text-destructive-text">
+                    {p.message}
+                  </p>
+                ))}
+              </section>
+            ) : (
+              <section className="space-y-2">
+                <Label htmlFor="photo-files">Photos</Label>
+                <PhotoInput
+                  onFiles={(files) => {
+                    setPosted(null);
+                    const { added, problem } = pickPhotos(photos, files);
+                    setPhotoProblem(problem);
+                    setPhotos((all) => [...all, ...added]);
+                  }}
+                />
+                <p className="text-xs text-muted-foreground">
+                  JPEG or WebP (PNG is converted to JPEG), up to 20 MB each, 1 to 35 photos. They post in this
+                  order.
+                </p>
+                {photoProblem ? (
+                  <p role="alert" className="text-sm text-destructive-text">
+                    {photoProblem}
+                  </p>
+                ) : null}
+                <PhotoList
+                  photos={photos}
+                  workspaceId={workspaceId}
+                  coverIndex={coverIndex}
+                  onCover={setCoverIndex}
+                  onMove={(index, by) => {
+                    setPhotos((all) => moveItem(all, index, index + by));
+                    setCoverIndex((cover) =>
+                      cover === index ? index + by : cover === index + by ? index : cover,
+                    );
+                  }}
+                  onRemove={(key) => {
+                    const index = photos.findIndex((p) => p.key === key);
+                    setPhotos((all) => all.filter((p) => p.key !== key));
+                    setCoverIndex((cover) => (cover > index ? cover - 1 : cover === index ? 0 : cover));
+                  }}
+                  onUploaded={(key, media, error) =>
+                    setPhotos((all) => all.map((p) => (p.key === key ? { ...p, media, error } : p)))
+                  }
+                />
+              </section>
+            )}
+          </>
+        )}
 
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">Post to</legend>
@@ -276,7 +407,37 @@ export function Composer({
           />
         </fieldset>
 
-        {mode === 'direct' ? (
+        {kind === 'photo' ? (
+          <div className="space-y-3">
+            <div className="space-y-1.5">
+              <Label htmlFor="caption">Title</Label>
+              <Input id="caption" value={caption} onChange={(event) => setCaption(event.target.value)} />
+              <div className="flex justify-end">
+                <CharacterCount
+                  count={captionCount.used}
+                  max={captionCount.limit}
+                  data-testid="caption-count"
+                />
+              </div>
+            </div>
+            <div className="space-y-1.5">
+              <Label htmlFor="description">Description</Label>
+              <Textarea
+                id="description"
+                value={description}
+                onChange={(event) => setDescription(event.target.value)}
+                placeholder="Say something about these photos. #hashtags and @mentions work."
+              />
+              <div className="flex justify-end">
+                <CharacterCount
+                  count={descriptionCount.used}
+                  max={descriptionCount.limit}
+                  data-testid="description-count"
+                />
+              </div>
+            </div>
+          </div>
+        ) : mode === 'direct' ? (
           <div className="space-y-1.5">
             <Label htmlFor="caption">Caption</Label>
             <Textarea
@@ -309,7 +470,7 @@ export function Composer({
               error={creators[accountId]?.error ?? null}
               settings={settings[accountId] ?? EMPTY_SETTINGS}
               onChange={(next) => setSettings((all) => ({ ...all, [accountId]: next }))}
-              kind="video"
+              kind={kind}
               mode={mode}
             />
           );
@@ -380,7 +541,7 @@ export function Composer({
               </>
             )}
           </p>
-          {problems.length > 0 && upload.media ? (
+          {problems.length > 0 && hasMedia ? (
             <p className="text-sm text-muted-foreground">{problems[0]}</p>
           ) : null}
           {submitError ? (
@@ -389,14 +550,57 @@ export function Composer({
             </p>
           ) : null}
           <Button type="submit" disabled={problems.length > 0 || submitting}>
-            {submitting ? 'Posting…' : when === 'later' ? 'Schedule' : 'Post'}
+            {submitting
+              ? editing
+                ? 'Saving…'
+                : 'Posting…'
+              : editing
+                ? when === 'later'
+                  ? 'Save changes'
+                  : 'Save and post now'
+                : when === 'later'
+                  ? 'Schedule'
+                  : 'Post'}
           </Button>
         </div>
       </div>
 
       <aside className="space-y-2">
         <p className="text-sm font-medium">Preview</p>
-        {facts ? (
+        {editing ? (
+          editing.kind === 'video' ? (
+            <video
+              src={editing.media[0]?.url}
+              controls
+              muted
+              playsInline
+              className="aspect-[9/16] w-full rounded-lg bg-black object-contain"
+              data-testid="preview"
+            />
+          ) : (
+            // biome-ignore lint/performance/noImgElement: our media route, not an optimisable asset
+            <img
+              src={editing.media[editing.coverIndex]?.url}
+              alt={`Cover: ${editing.media[editing.coverIndex]?.fileName ?? ''}`}
+              className="aspect-[9/16] w-full rounded-lg bg-black object-contain"
+              data-testid="preview"
+            />
+          )
+        ) : kind === 'photo' ? (
+          photos[coverIndex] ? (
+            // biome-ignore lint/performance/noImgElement: a local blob preview, not an optimisable asset
+            <img
+              src={photos[coverIndex]!.previewUrl}
+              alt={`Cover: ${photos[coverIndex]!.file.name}, as it will be sent`}
+              className="aspect-[9/16] w-full rounded-lg bg-black object-contain"
+              data-testid="preview"
+            />
+          ) : (
+            <div className="flex aspect-[9/16] w-full items-center justify-center rounded-lg border border-dashed text-sm text-muted-foreground">
+              The cover photo appears here as it will be sent, with nothing added.
+            </div>
+          )
+        ) : facts ? (
           <video
             src={facts.previewUrl}
             controls
@@ -439,6 +643,14 @@ function RadioChoice(props: {
       </Label>
     </div>
   );
+}
+
+function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
+  if (to < 0 || to >= list.length) return [...list];
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  next.splice(to, 0, item!);
+  return next;
 }
 
 /** "2026-12-24T09:30" read in the workspace's time zone → an ISO instant. */

@@ -31,3 +31,4 @@ export const postInputSchema = z.object({
 });
 
 export type PostInput = z.input<typeof postInputSchema>;
+export type ParsedPostInput = z.output<typeof postInputSchema>;

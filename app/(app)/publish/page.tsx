@@ -145,7 +145,14 @@ export default async function PublishPage({
                   </p>
                 </div>
                 {post.status === 'scheduled' || post.status === 'draft' ? (
-                  <CancelPostButton postId={post.id} draft={post.status === 'draft'} />
+                  <div className="flex gap-2">
+                    {post.targets.every((t) => t.stage === 'scheduled') ? (
+                      <Button asChild size="sm" variant="secondary">
+                        <Link href={`/publish/${post.id}/edit`}>Edit</Link>
+                      </Button>
+                    ) : null}
+                    <CancelPostButton postId={post.id} draft={post.status === 'draft'} />
+                  </div>
                 ) : null}
               </div>
               <ul className="space-y-1">

@@ -59,6 +59,8 @@ const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     TIKTOK_AUTH_BASE_URL: sandboxUrl,
     TIKTOK_OPEN_API_BASE_URL: sandboxUrl,
     TIKTOK_BUSINESS_API_BASE_URL: sandboxUrl,
+    // Photo posts are pulled by TikTok from our signed media URLs (the sandbox verifies APP_URL).
+    TIKTOK_VERIFIED_URL_PREFIXES: `${E2E.appUrl}/api/media/`,
     // E-mail stays in the outbox, which the tests read at /dev/outbox as a developer would.
     EMAIL_OUTBOX: '1',
     // The tests play the one proxy in front of the app: each browser context sends the

@@ -23,7 +23,7 @@ export default async function NewPostPage() {
     <>
       <PageHeader
         title="Post to TikTok"
-        description="Choose the video, the accounts and each account’s settings."
+        description="Choose the video or photos, the accounts and each account’s settings."
       />
       <Composer
         workspaceId={workspace.id}
