@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { Composer } from '@/components/publishing/composer';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
@@ -7,6 +8,7 @@ import { listTiktokAccounts } from '@/lib/accounts/list-tiktok-accounts';
 import { requireWorkspaceForPage } from '@/lib/auth/current-workspace';
 import { requireRoleForPage } from '@/lib/auth/require-role-for-page';
 import { getDb } from '@/lib/db/client';
+import { AppError } from '@/lib/errors/app-error';
 import { getPostForEdit } from '@/lib/publishing/get-post-for-edit';
 import { getWorkspaceSettings } from '@/lib/workspaces/get-workspace-settings';
 
@@ -21,7 +23,11 @@ export default async function EditPostPage({ params }: { params: Promise<{ postI
   const db = await getDb();
   const scope = { workspaceId: workspace.id, userId: user.id };
   const [post, accounts, settings] = await Promise.all([
-    getPostForEdit(db, { ...scope, postId }),
+    // Another workspace's post, or one deleted since: the page does not exist, as for the API.
+    getPostForEdit(db, { ...scope, postId }).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'not_found') notFound();
+      throw error;
+    }),
     listTiktokAccounts(db, scope),
     getWorkspaceSettings(db, scope),
   ]);
