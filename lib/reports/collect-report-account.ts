@@ -14,6 +14,7 @@ import { collectBusinessAccount } from './collect-business-account';
 import { collectCreatorAccount } from './collect-creator-account';
 import type { CollectOptions, CollectResult } from './collect-options';
 import { finishReportRunIfDone } from './finish-report-run';
+import { COLLECT_SLICE_MS } from './jobs';
 import { ReportAccountError } from './report-account-error';
 import { readReportSettings } from './report-settings';
 import { writeAccountDayFile } from './write-account-day-file';
@@ -38,7 +39,9 @@ export async function collectReportAccount(
   deps: CollectReportAccountDeps,
   { runId, accountId }: { runId: string; accountId: string },
   ctx: Pick<JobContext, 'attempt' | 'maxAttempts' | 'signal'>,
+  sliceMs = COLLECT_SLICE_MS,
 ) {
+  const sliceEndsAt = performance.now() + sliceMs;
   const [entry] = await db
     .select({ run: reportRuns, part: reportRunAccounts, account: tiktokAccounts })
     .from(reportRunAccounts)
@@ -71,6 +74,7 @@ export async function collectReportAccount(
       settleDays: settings.settleDays,
       progress,
       signal: ctx.signal,
+      sliceEnded: () => performance.now() >= sliceEndsAt,
       saveProgress: async (next) => {
         progress = { ...progress, ...next };
         await db
