@@ -214,6 +214,7 @@ try {
   );
 
   const limits = (await control('rate-limits')) as { refused: Record<string, number> };
+  log(`refusals by sandbox rule: ${JSON.stringify(limits.refused ?? {})}`);
   const http429 = Object.values(limits.refused ?? {}).reduce((sum, n) => sum + n, 0);
   const totalSeconds = Math.round(adsSeconds + creatorSeconds);
   const rssGrowthRatio = Math.round((peakRssMb1000 / peakRssMb250) * 100) / 100;
