@@ -8,14 +8,17 @@ import { startSandboxProcess } from './support/sandbox-process';
 /**
  * `npm run bench -- reports [--creators 1000] [--videos 200] [--advertisers 20] [--scale 1] [--concurrency 16]`
  *
- * Daily collection at scale, in one process against the in-process sandbox with TikTok's documented
- * limits (scaled uniformly on both sides by --scale, printed), the machine's PostgreSQL and Redis:
+ * Daily collection at scale, the collectors in this process and the sandbox in its own (as TikTok is
+ * a remote server: a stall of our event loop must not bunch its clock's view of arrivals, and its
+ * 200,000 videos are not our memory), with TikTok's documented limits (scaled uniformly on both
+ * sides by --scale, printed), the machine's PostgreSQL and Redis:
  * 1. ads: `--advertisers` advertisers, 30-day backfill answered one day per query (the sandbox's
  *    40067 span limit set to 1 day, so ~34 requests each), through the Marketing API's per-app
  *    limit (10 QPS / 600 QPM, shared by every workspace): the binding limit. Achieved rate =
  *    Marketing requests ÷ the time from the first to the last one, as a share of that limit;
  * 2. creators: the first quarter of `--creators` (× `--videos` videos each, 20 a page), then the
- *    rest, sampling RSS: peak at 250 and at 1,000 accounts (memory must stay flat);
+ *    rest, sampling this process's RSS from the start of the creator phase: peak at 250 and at
+ *    1,000 accounts (memory must stay flat);
  * 3. 429s: every refusal the sandbox counted (Open API 429, Marketing 40100).
  * Targets: ≥ 90 % of the binding limit, zero 429s, peak RSS(1000) ≤ 1.2 × peak RSS(250).
  */
