@@ -41,7 +41,9 @@ export async function collectReportAccount(
   ctx: Pick<JobContext, 'attempt' | 'maxAttempts' | 'signal'>,
   sliceMs = COLLECT_SLICE_MS,
 ) {
-  const sliceEndsAt = performance.now() + sliceMs;
+  // Jittered: jobs that started together (a run's first batch) do not all yield, finish and get
+  // claimed again in the same instant, a burst that stalls the process and bunches its TikTok calls.
+  const sliceEndsAt = performance.now() + sliceMs * (0.75 + Math.random() / 4);
   const [entry] = await db
     .select({ run: reportRuns, part: reportRunAccounts, account: tiktokAccounts })
     .from(reportRunAccounts)

@@ -58,7 +58,7 @@ const MIN_HOLD_MS = 60_000;
  * refills every second does not need a minute at half rate to recover. Repeated refusals still cut
  * again each time, halving the rate until they stop.
  */
-const SHORT_WINDOW_HOLDS = 10;
+const SHORT_WINDOW_HOLDS = 5;
 
 type ScriptReply = [number, number];
 
