@@ -8,7 +8,7 @@ import { getAdvertiserInfo } from '@/lib/tiktok/marketing/get-advertiser-info';
 import { getIntegratedReport } from '@/lib/tiktok/marketing/get-integrated-report';
 import { listAdvertisers } from '@/lib/tiktok/marketing/list-advertisers';
 import { markAccountNeedsReconnect } from '@/lib/tokens/mark-account-needs-reconnect';
-import type { CollectOptions, CollectResult } from './collect-options';
+import { type CollectOptions, type CollectResult, yieldIfSliceEnded } from './collect-options';
 import { ReportAccountError } from './report-account-error';
 import { addDays, dateRange, localDate } from './report-dates';
 
@@ -99,6 +99,8 @@ export async function collectAdsAccount(db: Db, options: CollectOptions): Promis
           await saveRows(db, accountId, collectedAt, rows);
           from = addDays(to, 1);
           await options.saveProgress({ timeZone, start, next: from, step });
+          // Only after a saved window: every attempt gets somewhere.
+          if (from <= end) yieldIfSliceEnded(options);
         }
         return { days: dateRange(start, end) };
       },

@@ -5,7 +5,7 @@ import { creatorDaySnapshots, videoDaySnapshots } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { getUserInfo } from '@/lib/tiktok/display/get-user-info';
 import { listVideos } from '@/lib/tiktok/display/list-videos';
-import type { CollectOptions, CollectResult } from './collect-options';
+import { type CollectOptions, type CollectResult, yieldIfSliceEnded } from './collect-options';
 
 type CreatorProgress = { profileDone?: boolean; cursor?: number | null; videos?: number };
 
@@ -82,6 +82,8 @@ export async function collectCreatorAccount(db: Db, options: CollectOptions): Pr
     // A page without a cursor cannot be followed: stop rather than loop on the first page.
     progress.cursor = page.hasMore && page.cursor !== null ? page.cursor : null;
     await options.saveProgress(progress);
+    // Only after a saved page: every attempt gets somewhere.
+    if (progress.cursor !== null) yieldIfSliceEnded(options);
   }
   return { days: [day] };
 }

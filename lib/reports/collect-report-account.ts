@@ -14,6 +14,7 @@ import { collectBusinessAccount } from './collect-business-account';
 import { collectCreatorAccount } from './collect-creator-account';
 import type { CollectOptions, CollectResult } from './collect-options';
 import { finishReportRunIfDone } from './finish-report-run';
+import { COLLECT_SLICE_MS } from './jobs';
 import { ReportAccountError } from './report-account-error';
 import { readReportSettings } from './report-settings';
 import { writeAccountDayFile } from './write-account-day-file';
@@ -38,7 +39,11 @@ export async function collectReportAccount(
   deps: CollectReportAccountDeps,
   { runId, accountId }: { runId: string; accountId: string },
   ctx: Pick<JobContext, 'attempt' | 'maxAttempts' | 'signal'>,
+  sliceMs = COLLECT_SLICE_MS,
 ) {
+  // Jittered: jobs that started together (a run's first batch) do not all yield, finish and get
+  // claimed again in the same instant, a burst that stalls the process and bunches its TikTok calls.
+  const sliceEndsAt = performance.now() + sliceMs * (0.75 + Math.random() / 4);
   const [entry] = await db
     .select({ run: reportRuns, part: reportRunAccounts, account: tiktokAccounts })
     .from(reportRunAccounts)
@@ -71,6 +76,7 @@ export async function collectReportAccount(
       settleDays: settings.settleDays,
       progress,
       signal: ctx.signal,
+      sliceEnded: () => performance.now() >= sliceEndsAt,
       saveProgress: async (next) => {
         progress = { ...progress, ...next };
         await db

@@ -8,6 +8,14 @@ export const dailyReportJob = defineJob({
   maxAttempts: 3,
 });
 
+/**
+ * How long one attempt collects before it yields and the job continues at once in a fresh attempt
+ * (a zero-delay snooze): well inside the timeout, leaving room for the day files. A backfill that
+ * shares the app's Marketing limit with many advertisers takes minutes, and running into the
+ * timeout would cost an attempt plus a 30 s backoff each time.
+ */
+export const COLLECT_SLICE_MS = 30_000;
+
 /** One account's part of a run; resumes from its saved progress after a crash or a timeout. */
 export const collectReportAccountJob = defineJob({
   type: 'reports.collect-account',

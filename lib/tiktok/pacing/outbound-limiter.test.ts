@@ -272,6 +272,38 @@ describe.each(BACKENDS)('outbound limiter on %s', (backend) => {
       expect(await outcome(limiter.acquire({ ...report, appId: randomUUID() }))).toBe('ok');
     });
 
+    it('a 40100 while the per-second window is the full one cuts only that window, for five of its windows', async () => {
+      const { clock, limiter } = setup({
+        buckets: JSON.stringify({ 'business-api.qps': 4, 'business-api.qpm': 200 }),
+      });
+      const appId = randomUUID();
+      const target: PaceTarget = { host: 'business-api', path: 'report/integrated/get/', appId };
+      const window = 1000 + SKEW;
+      /** Sends as fast as the limiter lets for `ms`; how many went out. */
+      const sendFor = async (ms: number) => {
+        const until = clock.ms + ms;
+        let sent = 0;
+        while (clock.ms < until) {
+          const result = await outcome(limiter.acquire(target));
+          if (result === 'ok') sent++;
+          else clock.ms += result;
+        }
+        return sent;
+      };
+      // Full rate: 4 a second; the minute's 200 is far from spent.
+      expect(await sendFor(window)).toBe(4);
+      const error = await limiter.slowDown(target, { scope: 'app' });
+      expect(error.delayMs).toBe(Math.ceil(window / 2));
+      const cut = await redis.hget(`pace:business-api.qps:app.${appId}:state`, 'f');
+      expect(Number(cut)).toBe(0.5);
+      // TikTok's count overran the second, not the minute: the minute keeps its whole limit.
+      expect(await redis.exists(`pace:business-api.qpm:app.${appId}:state`)).toBe(0);
+      clock.ms += error.delayMs;
+      expect(await sendFor(2 * window)).toBe(4); // half rate while the cut holds
+      clock.ms += 3 * 1000; // five seconds after the cut
+      expect(await sendFor(window)).toBe(4);
+    });
+
     it('a signal with no bucket of ours only delays the caller', async () => {
       const { limiter } = setup();
       const target = initFor(token());

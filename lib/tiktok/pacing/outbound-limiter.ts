@@ -50,8 +50,15 @@ const UNBUCKETED_DELAY_MS = { app: 5000, token: 5000, advertiser: 1000 } as cons
 const MAX_LEAD_MS = 2000;
 /** How often a call that woke up too late for its slot takes a fresh one before it snoozes. */
 const MAX_LATE_RETRIES = 3;
-/** A cut limit stays cut this long, then doubles back each `hold` (never shorter than its window). */
+/** A cut limit of a minute or longer stays cut this long (or its window), then doubles back each `hold`. */
 const MIN_HOLD_MS = 60_000;
+/**
+ * Windows shorter than a minute (per-second quotas) hold a cut for this many of their windows
+ * instead: TikTok's guidance for an exceeded QPS is to retry the next second, and a quota that
+ * refills every second does not need a minute at half rate to recover. Repeated refusals still cut
+ * again each time, halving the rate until they stop.
+ */
+const SHORT_WINDOW_HOLDS = 5;
 
 type ScriptReply = [number, number];
 
@@ -71,7 +78,7 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
     return buckets.flatMap((bucket) => [
       String(bucket.rule.limit),
       String(bucket.rule.windowMs + skewMs),
-      String(Math.max(bucket.rule.windowMs, MIN_HOLD_MS)),
+      String(holdOf(bucket.rule.windowMs)),
       cut(bucket) ? '1' : '0',
       bucket.rule.spread ? '1' : '0',
     ]);
@@ -174,6 +181,10 @@ export function createOutboundLimiter(options: OutboundLimiterOptions): Outbound
       );
     },
   };
+}
+
+function holdOf(windowMs: number) {
+  return windowMs < MIN_HOLD_MS ? windowMs * SHORT_WINDOW_HOLDS : windowMs;
 }
 
 /**

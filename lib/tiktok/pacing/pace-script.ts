@@ -18,6 +18,7 @@
  * A `spread` bucket (the per-second ones) also keeps its admissions at least window / limit apart:
  * the same rate without bursts, which would queue up at the server and bunch its arrival times.
  *
+ * A refusal cuts, of the buckets its scope names, the one(s) our traffic filled most (see below).
  * Adaptive slow-down lives in a hash beside each log: `f` (share of the limit currently allowed),
  * `pt` (when it was last cut) and `blk` (no admissions before this time: Retry-After). Each
  * `hold` since the cut doubles the share back, up to the full limit.
@@ -43,6 +44,27 @@ local buckets = #KEYS / 2
 -- fails on VMs with 32-bit integers (the embedded dev store), so '%.0f' of a floored double.
 local function int(x) return string.format('%.0f', math.floor(x)) end
 
+-- A refusal names no window (Marketing's 40100 covers QPS, QPM and QPD alike): cut the bucket(s)
+-- our own traffic filled most, the one TikTok's count overran. A per-second overrun (arrival jitter
+-- bunching a full second) then costs a short cut of that second only, not a minute at half rate on
+-- every window. A quota someone else spends keeps refusing, and every refusal cuts again.
+local fullest = {}
+if mode == 'penalize' then
+  local fills, top = {}, -1
+  for i = 1, buckets do
+    local base = 5 + (i - 1) * 5
+    if ARGV[base + 4] == '1' then
+      local window = tonumber(ARGV[base + 2])
+      local used = redis.call('ZCOUNT', KEYS[2 * i - 1], '(' .. int(now - window), '+inf')
+      fills[i] = used / tonumber(ARGV[base + 1])
+      if fills[i] > top then top = fills[i] end
+    end
+  end
+  for i, fill in pairs(fills) do
+    if fill >= top - 1e-9 then fullest[i] = true end
+  end
+end
+
 local at = now
 local windows = {}
 for i = 1, buckets do
@@ -61,7 +83,7 @@ for i = 1, buckets do
   end
   local blocked = tonumber(state[3]) or 0
 
-  if mode == 'penalize' and ARGV[base + 4] == '1' then
+  if mode == 'penalize' and fullest[i] then
     share = math.max(1 / limit, share / 2)
     local pause = extra
     if pause < 0 then pause = math.ceil(window / math.max(1, math.floor(limit * share))) end

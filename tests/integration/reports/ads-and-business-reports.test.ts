@@ -2,11 +2,21 @@ import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { adCampaignDays, businessDayStats, reportFiles, tiktokAccounts, workspaces } from '@/lib/db/schema';
+import {
+  adCampaignDays,
+  businessDayStats,
+  reportFiles,
+  reportRunAccounts,
+  tiktokAccounts,
+  workspaces,
+} from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import { TryLaterError } from '@/lib/errors/try-later-error';
 import { ADS_REPORT_PAGING } from '@/lib/reports/collect-ads-account';
+import { collectReportAccount } from '@/lib/reports/collect-report-account';
 import { REPORT_COLUMNS } from '@/lib/reports/report-columns';
 import { addDays, dateRange, localDate } from '@/lib/reports/report-dates';
+import { startReportRun } from '@/lib/reports/start-report-run';
 import { BUSINESS_DAILY_FIELDS } from '@/lib/tiktok/business-messaging/get-business-daily-stats';
 import { now } from '@/lib/time/clock';
 import { dailyRows } from '@/sandbox/business/profile-fields';
@@ -322,6 +332,47 @@ describe('ads reports', () => {
     expect(await storedCampaignDays(id)).toEqual(expected);
     // Our pages of 200, plus the one page of our own direct check above.
     expect(await stack.requestCount('marketing.report.integrated')).toBe(Math.ceil(expected.size / 200) + 1);
+  });
+});
+
+describe('time slices', () => {
+  it('a backfill that uses up its slice stops after a saved window, and the next attempt continues there without re-fetching', async () => {
+    const team = await createWorkspaceWithMembers(db);
+    const { id: slicedId } = await connectTestAccount(db, stack.sandbox, {
+      kind: 'ads',
+      workspaceId: team.workspaceId,
+      userId: team.owner.id,
+      advertiserId: SHOP_EU,
+    });
+    await control('marketing/reports', { maxSpanDays: 7 });
+    const { run } = await startReportRun(db, { workspaceId: team.workspaceId, trigger: 'manual' });
+    await stack.clearRequests();
+    const ctx = { attempt: 1, maxAttempts: 5, signal: new AbortController().signal };
+    const snoozes: number[] = [];
+    for (;;) {
+      // A zero slice: every attempt ends after its first saved window.
+      const outcome = await collectReportAccount(
+        db,
+        { storage: store.storage },
+        { runId: run.id, accountId: slicedId },
+        ctx,
+        0,
+      ).catch((error: unknown) => error);
+      if (!(outcome instanceof TryLaterError)) {
+        expect(outcome).toEqual({ collected: true });
+        break;
+      }
+      snoozes.push(outcome.delayMs);
+      if (snoozes.length > 10) throw outcome;
+    }
+    // 30 → 40067, 15 → 40067, then 7 + 7 + 7 + 7 + 2 days: one window per attempt, each continuing at
+    // once (a zero-delay snooze, not a failed attempt), nothing fetched twice.
+    expect(snoozes).toEqual([0, 0, 0, 0]);
+    expect(await stack.requestCount('marketing.report.integrated')).toBe(7);
+    expect(await stack.requestCount('marketing.oauth.advertiser.get')).toBe(1);
+    const [part] = await db.select().from(reportRunAccounts).where(eq(reportRunAccounts.accountId, slicedId));
+    expect(part?.status).toBe('succeeded');
+    expect((await filesOf(slicedId)).size).toBe(30);
   });
 });
 
