@@ -102,7 +102,15 @@ describe.each(TEST_DB_KINDS)('webhook event processing on %s', (kind) => {
     expect(event.note).toContain('No connected account');
   });
 
-  it('holds post.publish.* (both spellings), im_* and unknown events while no handler exists, without failing', async () => {
+  it('on a deploy without the inbox and publishing, holds post.publish.* (both spellings), im_* and unknown events without failing', async () => {
+    // Only the account lifecycle handler: what an installation ran before those features shipped.
+    const beforeFeatures = createJobRegistry(
+      webhookJobHandlers(
+        joinWebhookEventHandlers({
+          'authorization.removed': WEBHOOK_EVENT_HANDLERS['authorization.removed']!,
+        }),
+      ).handlers,
+    );
     const publishing = await Promise.all(
       [
         'post.publish.complete',
@@ -120,7 +128,7 @@ describe.each(TEST_DB_KINDS)('webhook event processing on %s', (kind) => {
       ),
     );
     const unknown = await deliver({ event: 'video.publish.completed', content: { share_id: 's1' } });
-    await run();
+    await run(beforeFeatures);
 
     for (const id of publishing) {
       const row = await eventRow(id);
