@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { jobs, webhookEvents } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
-import { JOB_REGISTRY } from '@/lib/job-handlers';
 import { createJobRegistry } from '@/lib/jobs/job-registry';
 import { pruneFinishedJobs } from '@/lib/jobs/prune-finished-jobs';
 import { runDueJobs } from '@/lib/jobs/run-due-jobs';
@@ -51,8 +50,12 @@ describe.each(TEST_DB_KINDS)('webhook events held without a handler on %s', (kin
     const post = await deliver('post.publish.publicaly_available', { publish_id: 'p1' });
     const other = await deliver('im_mark_read_msg', { read: 1 }, true);
 
-    // Today's deploy: no inbox handler. The jobs succeed, the events are held, nothing is pruned.
-    await runDueJobs({ db, registry: JOB_REGISTRY, workerId: 'old-deploy', budgetMs: 10_000 });
+    // A deploy from before the inbox and publishing: the jobs succeed, the events are held, nothing is pruned.
+    const oldDeploy = createJobRegistry(
+      webhookJobHandlers(joinWebhookEventHandlers({ 'authorization.removed': handleAuthorizationRemoved }))
+        .handlers,
+    );
+    await runDueJobs({ db, registry: oldDeploy, workerId: 'old-deploy', budgetMs: 10_000 });
     for (const id of [first, second, post, other]) expect((await status(id))?.status).toBe('held');
     await pruneFinishedJobs(db, { now: new Date(Date.now() + 200 * 86_400_000) });
     expect(await db.select().from(webhookEvents)).toHaveLength(4);
