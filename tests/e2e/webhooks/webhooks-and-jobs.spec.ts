@@ -86,10 +86,11 @@ test('[WEBHOOKS] signed deliveries are stored once and held for their feature; a
   const body = (openId: string) =>
     JSON.stringify({
       client_key: DEFAULT_CREDENTIALS.loginKit.id,
-      event: 'post.publish.publicaly_available',
+      // An event no feature handles yet (publishing and the inbox now handle theirs).
+      event: 'video.publish.completed',
       create_time: Math.floor(Date.now() / 1000),
       user_openid: openId,
-      content: JSON.stringify({ publish_id: `v_pub_url~v2-1.${openId}`, post_id: '7300000000000000001' }),
+      content: JSON.stringify({ share_id: `share-${openId}` }),
     });
   const url = `${E2E.appUrl}/api/webhooks/tiktok`;
   const headers = (signature: string) => ({
@@ -114,8 +115,8 @@ test('[WEBHOOKS] signed deliveries are stored once and held for their feature; a
     await expect(event).toContainText('waiting for a handler', { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   await expect(event).toHaveCount(1);
-  await expect(event).toContainText('post.publish.publicaly_available');
-  await expect(event).toContainText('Kept until publishing handles');
+  await expect(event).toContainText('video.publish.completed');
+  await expect(event).toContainText('Tokdesk does not handle "video.publish.completed" events yet');
   await expect(page.getByTestId('webhook-event')).toHaveCount(1);
 
   const operator = await page.goto('/operator');
