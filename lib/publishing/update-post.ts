@@ -1,17 +1,14 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { requireMembership } from '@/lib/access/require-membership';
 import { type Post, posts, postTargets } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
 import { publishLiveEvent } from '@/lib/live/publish-live-event';
-import { getStorage } from '@/lib/storage/get-storage';
 import type { ObjectStorage } from '@/lib/storage/object-storage';
 import { now as clockNow } from '@/lib/time/clock';
 import { addPostTargets } from './add-post-targets';
-import { checkPostInput } from './check-post-input';
-import { convertPngPhotos } from './convert-png-photos';
 import type { PostInput } from './post-input';
+import { preparePostInput } from './prepare-post-input';
 
 export type UpdatePostOptions = {
   workspaceId: string;
@@ -32,19 +29,13 @@ export type UpdatePostOptions = {
 export async function updatePost(db: Db, options: UpdatePostOptions): Promise<Post> {
   const now = options.now ?? clockNow();
   const { workspaceId } = options;
-  await requireMembership(db, { workspaceId, userId: options.userId, roles: ['owner', 'admin'] });
-  const checked = await checkPostInput(db, { workspaceId, input: options.input, now });
-  const { scheduledAt, media } = checked;
-  // Before anything is saved: TikTok takes JPEG or WebP, so a PNG is posted as its JPEG copy.
-  const mediaIds = media.some((m) => m.contentType === 'image/png')
-    ? await convertPngPhotos(db, options.storage ?? getStorage(), {
-        workspaceId,
-        userId: options.userId,
-        mediaIds: checked.input.mediaIds,
-        media,
-      })
-    : checked.input.mediaIds;
-  const input = { ...checked.input, mediaIds };
+  const { input, scheduledAt } = await preparePostInput(db, {
+    workspaceId,
+    userId: options.userId,
+    input: options.input,
+    now,
+    storage: options.storage,
+  });
 
   return db.transaction(async (tx) => {
     const [post] = await tx
