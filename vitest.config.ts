@@ -16,5 +16,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default on 2 cores is one worker; most files wait on Postgres, Redis and the sandbox
+    // rather than the CPU, so two run side by side (each with its own Redis database).
+    maxWorkers: 2,
   },
 });

@@ -7,7 +7,11 @@ import { Socket } from 'node:net';
  */
 export const TEST_POSTGRES_URL =
   process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+// Files run side by side in Vitest workers; each worker gets its own Redis database so app-wide keys
+// (the limiter's per-app buckets, locks) of two files never meet. Database 0 stays the e2e stack's.
+const workerDatabase = Number(process.env.VITEST_POOL_ID ?? 0) % 16;
+export const TEST_REDIS_URL =
+  process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? `redis://127.0.0.1:6379/${workerDatabase}`;
 
 function reachable(rawUrl: string, defaultPort: number): Promise<boolean> {
   const url = new URL(rawUrl);
