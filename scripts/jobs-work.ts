@@ -8,7 +8,8 @@ import { loadEnvFiles } from './support/load-env-files';
 /**
  * `npm run jobs:work`: a standalone worker for servers that run jobs apart from the web process
  * (set JOBS_TICKER=off on the web servers then). Any number may run at once. It keeps a pool of
- * JOBS_CONCURRENCY runs (default 64) and polls every JOBS_POLL_MS (default 1000) when idle.
+ * JOBS_CONCURRENCY runs (default 64); when idle it is woken by a NOTIFY from whatever adds a job,
+ * and polls every JOBS_POLL_MS (default 1000) in case it cannot LISTEN (behind a pooler).
  * Ctrl-C / SIGTERM stops claiming and lets running jobs finish. Runs under the `react-server`
  * condition so server-only modules load outside Next.
  */
@@ -33,6 +34,7 @@ const worker = startJobTicker({
   workerId,
   pollMs,
   concurrency,
+  listen: handle.listen,
 });
 console.log(`[tokdesk] job worker ${workerId} started (${concurrency} at once, poll every ${pollMs} ms)`);
 

@@ -22,6 +22,7 @@ const worker = startJobTicker({
   workerId: 'bench-drain',
   pollMs: 200,
   concurrency,
+  listen: handle.listen,
 });
 process.stdout.write('started\n');
 await new Promise<void>((resolve) => process.once('SIGTERM', () => resolve()));

@@ -1,10 +1,11 @@
 import 'server-only';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { appNowSql } from '@/lib/db/app-now-sql';
 import { jobs } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { buildJobRow, type EnqueueJobOptions } from './build-job-row';
 import type { JobPayload, JobType } from './define-job';
+import { notifyJobsSql } from './jobs-channel';
 import { kickJobs } from './kick-jobs';
 
 export type { EnqueueJobOptions } from './build-job-row';
@@ -47,6 +48,8 @@ export async function enqueueJobs<J extends JobType>(
     .onConflictDoNothing({ target: jobs.dedupeKey })
     .returning({ id: jobs.id });
   const created = new Set(inserted.map((row) => row.id));
+  // Wakes idle standalone workers at commit instead of at their next poll.
+  if (created.size > 0) await tx.execute(sql`select ${notifyJobsSql()}`);
   const skippedKeys = rows
     .filter((row) => !created.has(row.id) && row.dedupeKey)
     .map((row) => row.dedupeKey!);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { hostname } from 'node:os';
-import { getDb } from '@/lib/db/client';
+import { getDbHandle } from '@/lib/db/client';
+import type { Listen } from '@/lib/db/create-db';
 import { env } from '@/lib/env';
 import { type JobRegistry, setProcessJobRegistry } from './job-registry';
 import { getProcessJobTicker, setProcessJobTicker } from './kick-jobs';
@@ -17,5 +18,18 @@ export function startJobTickerIfEnabled(registry: JobRegistry): void {
   setProcessJobRegistry(registry);
   const enabled = env.JOBS_TICKER ? env.JOBS_TICKER === 'on' : !env.VERCEL;
   if (!enabled || getProcessJobTicker()) return;
-  setProcessJobTicker(startJobTicker({ getDb, registry, workerId: `ticker:${hostname()}:${process.pid}` }));
+  // Subscribes before the first job is claimed; a database that is not up yet is retried by the
+  // ticker itself, and LISTEN then simply stays off (polling, plus in-process kicks, still run jobs).
+  const listen: Listen = async (channel, onNotify) => {
+    const handle = await getDbHandle();
+    return handle.listen ? handle.listen(channel, onNotify) : async () => {};
+  };
+  setProcessJobTicker(
+    startJobTicker({
+      getDb: async () => (await getDbHandle()).db,
+      registry,
+      workerId: `ticker:${hostname()}:${process.pid}`,
+      listen,
+    }),
+  );
 }

@@ -1,7 +1,9 @@
 import 'server-only';
+import type { Listen } from '@/lib/db/create-db';
 import type { Db } from '@/lib/db/types';
 import { logError } from '@/lib/log/log-error';
 import type { JobRegistry } from './job-registry';
+import { JOBS_CHANNEL } from './jobs-channel';
 import { KickQueue } from './kick-queue';
 import { runDueJobs } from './run-due-jobs';
 
@@ -14,6 +16,11 @@ export type JobTickerOptions = {
   concurrency?: number;
   /** Pause after the runner itself failed (database unreachable at start), so it is not hammered. */
   errorIntervalMs?: number;
+  /**
+   * LISTEN on the database, where the connection allows it: jobs added anywhere (another instance's
+   * webhook, a script) then wake an idle pool at commit rather than at its next poll.
+   */
+  listen?: Listen;
 };
 
 export type JobTicker = {
@@ -36,9 +43,15 @@ export function startJobTicker({
   pollMs = 1000,
   concurrency,
   errorIntervalMs = 10_000,
+  listen,
 }: JobTickerOptions): JobTicker {
   const controller = new AbortController();
   const kicks = new KickQueue();
+  // An empty kick wakes the pool to claim whatever is due; polling stays the safety net.
+  const listening = listen?.(JOBS_CHANNEL, () => kicks.add([])).catch((error: unknown) => {
+    logError('job runner LISTEN (polling instead)', error);
+    return null;
+  });
   let failing = false;
   const onClaimError = (error: unknown) => {
     // Logged once per outage, not once per poll.
@@ -76,6 +89,8 @@ export function startJobTicker({
     kick: (ids) => kicks.add(ids),
     stop: async () => {
       controller.abort();
+      const unlisten = await listening;
+      await unlisten?.().catch(() => {});
       await running;
     },
   };

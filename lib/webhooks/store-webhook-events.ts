@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/lib/db/rows-of';
 import type { WebhookSource } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import { notifyJobsSql } from '@/lib/jobs/jobs-channel';
 
 /** One verified delivery, ready to store with its processing job. */
 export type WebhookEventRow = {
@@ -52,7 +53,9 @@ export async function storeWebhookEvents(db: Db, rows: WebhookEventRow[]): Promi
              incoming.user_openid
       from incoming join stored on stored.id = incoming.id
       returning id
-    )
-    select id from stored`);
+    ),
+    -- Wakes idle standalone workers at commit (once per statement, only when jobs were queued).
+    woken as (select ${notifyJobsSql()} from (select 1 from queued limit 1) as any_queued)
+    select stored.id from stored left join woken on true`);
   return new Set(rowsOf<{ id: string }>(result).map((row) => row.id));
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { createDb } from '@/lib/db/create-db';
 import { jobs } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { defineJob } from '@/lib/jobs/define-job';
@@ -67,6 +68,37 @@ describe.each(TEST_DB_KINDS)('kicking jobs a person waits for on %s', (kind) => 
     } finally {
       setProcessJobTicker(undefined);
       await ticker.stop();
+    }
+  });
+
+  it('an idle worker is woken at commit by a job another process adds, not at its next poll', async () => {
+    const ran: number[] = [];
+    const registry = testRegistry({ 'test.reply': async (payload) => ran.push(payload.n) });
+    const worker = startJobTicker({
+      getDb: async () => db,
+      registry,
+      workerId: 'worker',
+      pollMs: 60_000,
+      listen: testDb.listen,
+    });
+    // Another instance's connection (a webhook request on Vercel): no in-process kick can reach us.
+    const other = testDb.url ? await createDb({ url: testDb.url, maxConnections: 1 }) : testDb;
+    try {
+      await sleep(300);
+      const { id } = await other.db.transaction(async (tx) => {
+        const added = await enqueueJob(tx, replyJob, { n: 4 });
+        await sleep(200);
+        // Not before commit: a job in an open transaction is invisible, and its wake-up too.
+        expect(ran).toEqual([]);
+        return added;
+      });
+      const deadline = Date.now() + 5000;
+      while ((await getJob(db, id)).status !== 'succeeded' && Date.now() < deadline) await sleep(50);
+      expect(await getJob(db, id)).toMatchObject({ status: 'succeeded' });
+      expect(ran).toEqual([4]);
+    } finally {
+      await worker.stop();
+      if (other !== testDb) await other.close();
     }
   });
 

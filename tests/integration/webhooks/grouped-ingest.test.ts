@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { jobs, webhookEvents } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import { JOBS_CHANNEL } from '@/lib/jobs/jobs-channel';
 import { ingestWebhookEvent } from '@/lib/webhooks/ingest-webhook-event';
 import { signatureFor, webhookBody } from '@/tests/helpers/signed-webhook';
 import { createTestDb, TEST_DB_KINDS, type TestDb } from '@/tests/helpers/test-db';
@@ -12,6 +13,11 @@ async function counts(db: Db) {
   const [events] = await db.select({ n: sql<number>`count(*)::int` }).from(webhookEvents);
   const [queued] = await db.select({ n: sql<number>`count(*)::int` }).from(jobs);
   return { events: events?.n ?? -1, jobs: queued?.n ?? -1 };
+}
+
+async function waitFor(done: () => boolean, ms = 5000) {
+  const deadline = Date.now() + ms;
+  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 const deliver = (db: Db, body: string) =>
@@ -37,6 +43,25 @@ describe.each(TEST_DB_KINDS)('concurrent webhook deliveries on %s', (kind) => {
     expect(results.filter((result) => !result.duplicate)).toHaveLength(60);
     expect(results.filter((result) => result.duplicate)).toHaveLength(15);
     expect(await counts(db)).toEqual({ events: 60, jobs: 60 });
+  });
+
+  it('wake listening job workers once the group is stored, and not for redeliveries', async () => {
+    const { db } = testDb;
+    const wakes: string[] = [];
+    const unlisten = await testDb.listen?.(JOBS_CHANNEL, (payload) => wakes.push(payload));
+    try {
+      const body = webhookBody();
+      await Promise.all([deliver(db, body), deliver(db, webhookBody())]);
+      await waitFor(() => wakes.length > 0);
+      const afterNew = wakes.length;
+      await deliver(db, body);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The redelivery stored no job and wakes nobody.
+      expect(afterNew).toBeGreaterThan(0);
+      expect(wakes).toHaveLength(afterNew);
+    } finally {
+      await unlisten?.();
+    }
   });
 
   it('refuse only the event Postgres rejects; the rest of its group is stored', async () => {
