@@ -1,12 +1,13 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { rowsOf } from '@/lib/db/rows-of';
 import { inboxConversations, inboxMessages } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
-import { publishLiveEvent } from '@/lib/live/publish-live-event';
-import { type DmMessageContent, previewOf, toStoredDm } from './dm-content';
+import { liveEventCte } from '@/lib/live/publish-live-event';
+import { type DmMessageContent, previewOf, type StoredDm, toStoredDm } from './dm-content';
 import { checkConversationCapabilitiesJob, downloadDmMediaJob } from './jobs';
-import { findInboxAccounts, upsertConversation } from './upsert-conversation';
+import { type BusinessConversation, upsertBusinessConversations } from './upsert-conversation';
 
 /**
  * `im_receive_msg`: a customer wrote. Per connected workspace: the conversation is created when
@@ -14,69 +15,88 @@ import { findInboxAccounts, upsertConversation } from './upsert-conversation';
  * bumps the unread count, moves the window and reopens a resolved conversation, so a redelivery
  * changes nothing. An older message delivered late lands in its place in the thread (ordered by
  * TikTok's timestamp) without taking over the preview.
+ *
+ * Two statements per workspace, as this runs for every DM at webhook volume: the conversations of
+ * all workspaces at once, then per workspace the message, the conversation's bump and the live
+ * event together, each part conditional on the message having been inserted.
  */
 export async function receiveDm(tx: Db, businessId: string, content: DmMessageContent) {
-  const accounts = await findInboxAccounts(tx, businessId);
+  const conversations = await upsertBusinessConversations(tx, businessId, {
+    tiktokConversationId: content.conversation_id,
+    customerId: content.from_user?.id ?? null,
+    customerName: content.from ?? null,
+    atMs: content.timestamp,
+  });
   const dm = toStoredDm(content);
-  const at = new Date(content.timestamp);
   let inserted = 0;
-  for (const account of accounts) {
-    const conversation = await upsertConversation(tx, {
-      account,
-      tiktokConversationId: content.conversation_id,
-      customerId: content.from_user?.id ?? null,
-      customerName: content.from ?? null,
-      atMs: content.timestamp,
-    });
-    const [message] = await tx
-      .insert(inboxMessages)
-      .values({
-        workspaceId: account.workspaceId,
-        conversationId: conversation.id,
-        accountId: account.id,
-        tiktokMessageId: content.message_id,
-        direction: 'inbound',
-        ...dm,
-        tiktokTimestampMs: content.timestamp,
-      })
-      .onConflictDoNothing({ target: [inboxMessages.accountId, inboxMessages.tiktokMessageId] })
-      .returning({ id: inboxMessages.id });
+  for (const conversation of conversations) {
     if (conversation.created) {
       await enqueueJob(
         tx,
         checkConversationCapabilitiesJob,
-        { conversationId: conversation.id },
-        { workspaceId: account.workspaceId },
+        { conversationId: conversation.conversationId },
+        { workspaceId: conversation.workspaceId },
       );
     }
-    if (!message) continue;
+    const messageId = await insertInboundMessage(tx, conversation, content, dm);
+    if (!messageId) continue;
     inserted++;
-    const newer = sql`${at.toISOString()}::timestamptz >= ${inboxConversations.lastMessageAt}`;
-    await tx
-      .update(inboxConversations)
-      .set({
-        unreadCount: sql`${inboxConversations.unreadCount} + 1`,
-        lastInboundAt: sql`greatest(${inboxConversations.lastInboundAt}, ${at.toISOString()}::timestamptz)`,
-        lastMessageAt: sql`greatest(${inboxConversations.lastMessageAt}, ${at.toISOString()}::timestamptz)`,
-        lastMessagePreview: sql`case when ${newer} then ${previewOf(dm)} else ${inboxConversations.lastMessagePreview} end`,
-        lastMessageDirection: sql`case when ${newer} then 'inbound'::inbox_message_direction else ${inboxConversations.lastMessageDirection} end`,
-        status: 'open',
-        resolvedAt: null,
-      })
-      .where(eq(inboxConversations.id, conversation.id));
     if (dm.type === 'image' && dm.tiktokMediaId) {
-      await enqueueJob(
-        tx,
-        downloadDmMediaJob,
-        { messageId: message.id },
-        { workspaceId: account.workspaceId },
-      );
+      await enqueueJob(tx, downloadDmMediaJob, { messageId }, { workspaceId: conversation.workspaceId });
     }
-    await publishLiveEvent(tx, {
-      workspaceId: account.workspaceId,
-      type: 'inbox.message.created',
-      data: { conversationId: conversation.id, messageId: message.id, direction: 'inbound' },
-    });
   }
-  return { accounts: accounts.length, inserted };
+  return { accounts: conversations.length, inserted };
+}
+
+/** The message's id, or null when it was stored before (a redelivery: nothing else changes either). */
+async function insertInboundMessage(
+  tx: Db,
+  conversation: BusinessConversation,
+  content: DmMessageContent,
+  dm: StoredDm,
+): Promise<string | null> {
+  const id = crypto.randomUUID();
+  const at = new Date(content.timestamp).toISOString();
+  const insertMessage = tx
+    .insert(inboxMessages)
+    .values({
+      id,
+      workspaceId: conversation.workspaceId,
+      conversationId: conversation.conversationId,
+      accountId: conversation.id,
+      tiktokMessageId: content.message_id,
+      direction: 'inbound',
+      ...dm,
+      tiktokTimestampMs: content.timestamp,
+    })
+    .onConflictDoNothing({ target: [inboxMessages.accountId, inboxMessages.tiktokMessageId] })
+    .returning({ id: inboxMessages.id });
+  const newer = sql`${at}::timestamptz >= ${inboxConversations.lastMessageAt}`;
+  const bumpConversation = tx
+    .update(inboxConversations)
+    .set({
+      unreadCount: sql`${inboxConversations.unreadCount} + 1`,
+      lastInboundAt: sql`greatest(${inboxConversations.lastInboundAt}, ${at}::timestamptz)`,
+      lastMessageAt: sql`greatest(${inboxConversations.lastMessageAt}, ${at}::timestamptz)`,
+      lastMessagePreview: sql`case when ${newer} then ${previewOf(dm)} else ${inboxConversations.lastMessagePreview} end`,
+      lastMessageDirection: sql`case when ${newer} then 'inbound'::inbox_message_direction else ${inboxConversations.lastMessageDirection} end`,
+      status: 'open',
+      resolvedAt: null,
+    })
+    .where(and(eq(inboxConversations.id, conversation.conversationId), sql`exists (select 1 from message)`));
+  const live = liveEventCte(
+    {
+      workspaceId: conversation.workspaceId,
+      type: 'inbox.message.created',
+      data: { conversationId: conversation.conversationId, messageId: id, direction: 'inbound' },
+    },
+    'message',
+  );
+  // Data-modifying CTEs always run to completion; the bump and the event check `message` themselves.
+  const result = await tx.execute(sql`
+    with message as (${insertMessage.getSQL()}),
+    bumped as (${bumpConversation.getSQL()}),
+    ${live}
+    select id from message`);
+  return rowsOf<{ id: string }>(result)[0]?.id ?? null;
 }

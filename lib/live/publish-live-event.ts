@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/types';
 import { LIVE_EVENT_TYPES, type LiveEventData, type LiveEventType } from './live-event-types';
 
@@ -22,17 +22,34 @@ export type PublishLiveEventOptions<T extends LiveEventType> = {
  */
 export async function publishLiveEvent<T extends LiveEventType>(
   tx: Db,
-  { workspaceId, type, data }: PublishLiveEventOptions<T>,
+  event: PublishLiveEventOptions<T>,
 ): Promise<void> {
+  await tx.execute(sql`with ${liveEventCte(event, null)} select 1`);
+}
+
+/**
+ * The same insert and NOTIFY as a CTE (named `live_event`) for a statement that writes the change
+ * itself, so a hot path saves a round trip: with `onlyIfRowsIn`, the event is added only when that
+ * CTE of the statement returned rows (the change happened), and nothing is sent otherwise.
+ */
+export function liveEventCte<T extends LiveEventType>(
+  { workspaceId, type, data }: PublishLiveEventOptions<T>,
+  onlyIfRowsIn: string | null,
+): SQL {
   const json = JSON.stringify(LIVE_EVENT_TYPES[type].parse(data));
   if (json.length > MAX_DATA_BYTES) {
     throw new RangeError(`live event ${type} carries ${json.length} bytes; send ids, not content`);
   }
-  await tx.execute(sql`
-    with event as (
-      insert into live_events (workspace_id, type, data)
-      values (${workspaceId}, ${type}, ${json}::jsonb)
-      returning workspace_id
-    )
-    select pg_notify(${LIVE_CHANNEL}, workspace_id) from event`);
+  const source = onlyIfRowsIn ? sql`from ${sql.identifier(onlyIfRowsIn)} limit 1` : sql``;
+  // pg_notify sits in the row source, so it runs exactly when the row is written (an unused
+  // volatile column is never optimised away), and in the statement that data-modifying CTEs always run.
+  return sql`live_event as (
+    insert into live_events (workspace_id, type, data)
+    select workspace_id, type, data from (
+      select ${workspaceId}::text as workspace_id, ${type}::text as type, ${json}::jsonb as data,
+             pg_notify(${LIVE_CHANNEL}, ${workspaceId}) as notified
+      ${source}
+    ) as event
+    returning id
+  )`;
 }
