@@ -35,6 +35,11 @@ export type LiveFeedHubOptions = {
   /** Keep polling this long after the last stream closed, for the reconnects that follow. */
   idleStopMs?: number;
   batchSize?: number;
+  /**
+   * Least time between two reads. Under a burst every committed change sends a NOTIFY; reading once
+   * per notification would cost a query per event, while this many ms gathers them into one read.
+   */
+  minReadIntervalMs?: number;
 };
 
 /**
@@ -63,6 +68,7 @@ export class LiveFeedHub {
       membershipCheckMs: 30_000,
       idleStopMs: 30_000,
       batchSize: 500,
+      minReadIntervalMs: 40,
       ...options,
     };
   }
@@ -155,6 +161,7 @@ export class LiveFeedHub {
         }
         this.dirty = false;
         let pending = false;
+        const readAt = Date.now();
         try {
           pending = await this.tick(db);
           if (this.failing) console.info('[tokdesk] live feed: database reachable again');
@@ -163,7 +170,11 @@ export class LiveFeedHub {
           if (!this.failing) logError('live feed poller', error);
           this.failing = true;
         }
-        if (this.dirty) continue;
+        if (this.dirty) {
+          const gap = this.options.minReadIntervalMs - (Date.now() - readAt);
+          if (gap > 0) await this.pause(gap);
+          continue;
+        }
         const interval = this.failing
           ? 5000
           : this.listening
@@ -252,6 +263,11 @@ export class LiveFeedHub {
       logError('live feed LISTEN (falling back to polling)', error);
       return null;
     }
+  }
+
+  /** A wait that wake-ups do not cut short (they are already noted in `dirty`). */
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.());
   }
 
   private sleep(ms: number): Promise<void> {

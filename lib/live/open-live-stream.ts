@@ -61,12 +61,16 @@ export async function openLiveStream(db: Db, options: OpenLiveStreamOptions): Pr
     controller.enqueue(bytes);
     if ((controller.desiredSize ?? 0) < -MAX_QUEUED_BYTES) close();
   };
+  // One chunk per read of the poller, not one per event: each chunk costs this stream a socket
+  // write, and under a burst a read brings many events to every open stream.
   const forward = (deliveries: readonly LiveDelivery[]) => {
+    const frames: Uint8Array[] = [];
     for (const delivery of deliveries) {
       if (compareLiveCursors(delivery.key, position) <= 0) continue;
-      send(delivery.frame);
+      frames.push(delivery.frame);
       position = delivery.key;
     }
+    if (frames.length > 0) send(frames.length === 1 ? frames[0]! : Buffer.concat(frames));
   };
   const subscription = await hub.subscribe({
     workspaceId,
