@@ -41,7 +41,7 @@ export async function createDb({
       onnotice: () => {},
     });
     return {
-      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      db: drizzlePostgres(behindPooler ? client : preparedByDefault(client), { schema }) as unknown as Db,
       mode: 'external',
       close: () => client.end({ timeout: 5 }),
       // postgres.js keeps one extra connection for all channels and re-listens after reconnecting.
@@ -69,4 +69,33 @@ export function readPoolerHint(url: string): { connectionUrl: string; behindPool
   const flagged = parsed.searchParams.get('pgbouncer') === 'true';
   parsed.searchParams.delete('pgbouncer');
   return { connectionUrl: parsed.toString(), behindPooler: flagged || parsed.port === '6543' };
+}
+
+/**
+ * Drizzle's postgres.js driver sends every query through `unsafe()` with `prepare: false` unless it
+ * was built with `.prepare(name)`, so the client's `prepare` option never applied and Postgres
+ * parsed and planned every statement again (most of its CPU under webhook load). This client
+ * prepares them instead: postgres.js keeps one named statement per query text per connection,
+ * re-prepares after a schema change, and sends queries without parameters over the simple protocol.
+ */
+function preparedByDefault(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === 'unsafe') {
+        return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params, { ...options, prepare: true });
+      }
+      if (property === 'begin') {
+        return (...args: unknown[]) => {
+          const body = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          // Queries inside a transaction go through the transaction's own client.
+          return (target.begin as (...a: unknown[]) => unknown)(...args, (tx: postgres.TransactionSql) =>
+            body(preparedByDefault(tx as unknown as postgres.Sql) as unknown as postgres.TransactionSql),
+          );
+        };
+      }
+      const value = Reflect.get(target, property);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
