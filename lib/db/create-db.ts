@@ -82,8 +82,11 @@ function preparedByDefault(client: postgres.Sql): postgres.Sql {
   return new Proxy(client, {
     get(target, property) {
       if (property === 'unsafe') {
-        return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
-          target.unsafe(query, params, { ...options, prepare: true });
+        return (
+          query: string,
+          params?: postgres.ParameterOrJSON<never>[],
+          options?: postgres.UnsafeQueryOptions,
+        ) => target.unsafe(query, params, { ...options, prepare: true });
       }
       if (property === 'begin') {
         return (...args: unknown[]) => {

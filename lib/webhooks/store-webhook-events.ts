@@ -53,9 +53,12 @@ export async function storeWebhookEvents(db: Db, rows: WebhookEventRow[]): Promi
              incoming.user_openid
       from incoming join stored on stored.id = incoming.id
       returning id
-    ),
-    -- Wakes idle standalone workers at commit (once per statement, only when jobs were queued).
-    woken as (select ${notifyJobsSql()} from (select 1 from queued limit 1) as any_queued)
-    select stored.id from stored left join woken on true`);
-  return new Set(rowsOf<{ id: string }>(result).map((row) => row.id));
+    )
+    select stored.id from stored`);
+  const stored = new Set(rowsOf<{ id: string }>(result).map((row) => row.id));
+  // Wakes idle job runners once the group is durable, as a statement of its own: a NOTIFY inside
+  // the insert holds Postgres's notify lock through the group's WAL flush, which serialised the
+  // groups' commits (p50 at 500 deliveries/s 3.5 -> 17.9 ms). A lost wake-up costs one poll.
+  if (stored.size > 0) await db.execute(sql`select ${notifyJobsSql()}`).catch(() => {});
+  return stored;
 }
