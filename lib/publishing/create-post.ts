@@ -2,20 +2,11 @@ import 'server-only';
 import { type Post, posts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { publishLiveEvent } from '@/lib/live/publish-live-event';
-import type { ObjectStorage } from '@/lib/storage/object-storage';
 import { now as clockNow } from '@/lib/time/clock';
 import { addPostTargets } from './add-post-targets';
-import type { PostInput } from './post-input';
-import { preparePostInput } from './prepare-post-input';
+import { type PostWriteOptions, preparePostInput } from './prepare-post-input';
 
-export type CreatePostOptions = {
-  workspaceId: string;
-  userId: string;
-  input: PostInput;
-  now?: Date;
-  /** Where PNG photos are read from and their JPEGs written (the app's storage by default). */
-  storage?: ObjectStorage;
-};
+export type CreatePostOptions = PostWriteOptions;
 
 /**
  * Saves a composed post and, unless it is a draft, one pipeline job per account, all in one
@@ -25,13 +16,7 @@ export type CreatePostOptions = {
 export async function createPost(db: Db, options: CreatePostOptions): Promise<Post> {
   const now = options.now ?? clockNow();
   const { workspaceId } = options;
-  const { input, scheduledAt } = await preparePostInput(db, {
-    workspaceId,
-    userId: options.userId,
-    input: options.input,
-    now,
-    storage: options.storage,
-  });
+  const { input, scheduledAt } = await preparePostInput(db, { ...options, now });
 
   return db.transaction(async (tx) => {
     const [post] = await tx

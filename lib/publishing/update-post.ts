@@ -4,21 +4,11 @@ import { type Post, posts, postTargets } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { AppError } from '@/lib/errors/app-error';
 import { publishLiveEvent } from '@/lib/live/publish-live-event';
-import type { ObjectStorage } from '@/lib/storage/object-storage';
 import { now as clockNow } from '@/lib/time/clock';
 import { addPostTargets } from './add-post-targets';
-import type { PostInput } from './post-input';
-import { preparePostInput } from './prepare-post-input';
+import { type PostWriteOptions, preparePostInput } from './prepare-post-input';
 
-export type UpdatePostOptions = {
-  workspaceId: string;
-  userId: string;
-  postId: string;
-  input: PostInput;
-  now?: Date;
-  /** Where PNG photos are read from and their JPEGs written (the app's storage by default). */
-  storage?: ObjectStorage;
-};
+export type UpdatePostOptions = PostWriteOptions & { postId: string };
 
 /**
  * Edits a scheduled post (or a Tokdesk draft) before any of its targets started: caption, settings,
@@ -29,13 +19,7 @@ export type UpdatePostOptions = {
 export async function updatePost(db: Db, options: UpdatePostOptions): Promise<Post> {
   const now = options.now ?? clockNow();
   const { workspaceId } = options;
-  const { input, scheduledAt } = await preparePostInput(db, {
-    workspaceId,
-    userId: options.userId,
-    input: options.input,
-    now,
-    storage: options.storage,
-  });
+  const { input, scheduledAt } = await preparePostInput(db, { ...options, now });
 
   return db.transaction(async (tx) => {
     const [post] = await tx
