@@ -88,13 +88,12 @@ function preparedByDefault(client: postgres.Sql): postgres.Sql {
           options?: postgres.UnsafeQueryOptions,
         ) => target.unsafe(query, params, { ...options, prepare: true });
       }
-      if (property === 'begin') {
+      if (property === 'begin' || property === 'savepoint') {
         return (...args: unknown[]) => {
-          const body = args.pop() as (tx: postgres.TransactionSql) => unknown;
-          // Queries inside a transaction go through the transaction's own client.
-          return (target.begin as (...a: unknown[]) => unknown)(...args, (tx: postgres.TransactionSql) =>
-            body(preparedByDefault(tx as unknown as postgres.Sql) as unknown as postgres.TransactionSql),
-          );
+          const body = args.pop() as (tx: postgres.Sql) => unknown;
+          // Queries inside a transaction (or a nested one) go through its own client.
+          const open = Reflect.get(target, property) as (...a: unknown[]) => unknown;
+          return open.call(target, ...args, (tx: postgres.Sql) => body(preparedByDefault(tx)));
         };
       }
       const value = Reflect.get(target, property);

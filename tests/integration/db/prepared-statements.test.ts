@@ -25,18 +25,22 @@ describe.runIf(hasPostgres)('statements on PostgreSQL', () => {
       (row) => row.statement,
     );
 
-  it('are prepared once per connection and reused, inside transactions too', async () => {
+  it('are prepared once per connection and reused, inside transactions and savepoints too', async () => {
     const find = (id: string) => single.db.select().from(workspaces).where(eq(workspaces.id, id));
     await find('a');
     await find('b');
     await single.db.transaction(async (tx) => {
       await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, 'x'));
+      await tx.transaction(async (nested) => {
+        await nested.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.name, 'y'));
+      });
     });
     const texts = await preparedTexts(single.db);
     expect(texts.filter((text) => text.includes('from "workspaces" where "workspaces"."id"'))).toHaveLength(
       1,
     );
     expect(texts.some((text) => text.includes('where "workspaces"."slug"'))).toBe(true);
+    expect(texts.some((text) => text.includes('where "workspaces"."name"'))).toBe(true);
   });
 
   it('are not prepared behind a transaction pooler, which cannot keep them', async () => {
