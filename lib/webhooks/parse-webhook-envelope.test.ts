@@ -43,4 +43,14 @@ describe('parseWebhookEnvelope', () => {
     expect(parseWebhookEnvelope(body)).toMatchObject({ event: 'authorization.removed', isJson: true });
     expect(parseWebhookEnvelope('not json')).toMatchObject({ event: 'unknown', isJson: false });
   });
+
+  it('drops NUL characters from the fields it indexes, which Postgres text cannot hold', () => {
+    const body = '{"event":"post.\\u0000publish","user_openid":"open\\u0000-1","client_key":"\\u0000"}';
+    expect(parseWebhookEnvelope(body)).toMatchObject({
+      event: 'post.publish',
+      userOpenId: 'open-1',
+      clientKey: null,
+      isJson: false,
+    });
+  });
 });

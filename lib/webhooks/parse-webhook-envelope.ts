@@ -37,14 +37,22 @@ export function parseWebhookEnvelope(text: string): WebhookEnvelope {
   const envelope = parsed.success ? parsed.data : undefined;
   const createTime = envelope?.create_time;
   return {
-    event: envelope?.event || 'unknown',
-    clientKey: envelope?.client_key || null,
-    userOpenId: envelope?.user_openid || null,
+    event: storable(envelope?.event) || 'unknown',
+    clientKey: storable(envelope?.client_key) || null,
+    userOpenId: storable(envelope?.user_openid) || null,
     // Seconds, per the docs; the sanity bound keeps a millisecond value from becoming year 50000.
     occurredAt: createTime !== undefined && createTime < 1e11 ? new Date(createTime * 1000) : null,
     // jsonb refuses \u0000 inside strings, which JSON itself allows.
     isJson: typeof json === 'object' && json !== null && !text.includes('\\u0000'),
   };
+}
+
+/**
+ * Postgres text cannot hold NUL, which JSON's `\u0000` can spell: dropped, or every redelivery of
+ * the signed event would be refused again for 72 hours.
+ */
+function storable(value: string | undefined): string | undefined {
+  return value?.replaceAll('\0', '');
 }
 
 /**

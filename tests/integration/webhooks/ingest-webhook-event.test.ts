@@ -164,6 +164,16 @@ describe.each(TEST_DB_KINDS)('webhook ingest on %s', (kind) => {
     expect(await counts(db)).toEqual({ events: 2, jobs: 2 });
   });
 
+  it('stores a signed event whose fields spell NUL characters instead of refusing it on every retry', async () => {
+    const body = `{"client_key":"sbxclientkey0001","event":"post.publish.\\u0000failed","user_openid":"open\\u0000-9","create_time":1760000000,"content":"{}"}`;
+    expect((await postTiktok(webhookRequest('/api/webhooks/tiktok', body, signatureFor(body)))).status).toBe(
+      200,
+    );
+    const [row] = await db.select().from(webhookEvents);
+    expect(row).toMatchObject({ event: 'post.publish.failed', userOpenId: 'open-9' });
+    expect(await counts(db)).toEqual({ events: 1, jobs: 1 });
+  });
+
   it('answers 503 and leaves no half-stored event when the database fails mid-delivery', async () => {
     const body = webhookBody();
     // The event row is written, then storing its job fails inside the same statement.
