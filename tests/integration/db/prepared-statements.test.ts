@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '@/lib/db/create-db';
 import { rowsOf } from '@/lib/db/rows-of';
 import { workspaces } from '@/lib/db/schema';
+import { storeWebhookEvents } from '@/lib/webhooks/store-webhook-events';
 import { hasPostgres } from '@/tests/helpers/services';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 
@@ -41,6 +42,30 @@ describe.runIf(hasPostgres)('statements on PostgreSQL', () => {
     );
     expect(texts.some((text) => text.includes('where "workspaces"."slug"'))).toBe(true);
     expect(texts.some((text) => text.includes('where "workspaces"."name"'))).toBe(true);
+  });
+
+  it('store webhook groups of any size with one prepared statement', async () => {
+    const row = (n: number) => ({
+      eventId: `event-${n}`,
+      jobId: `job-${n}`,
+      source: 'tiktok' as const,
+      event: 'post.publish.complete',
+      dedupeKey: `dedupe-${n}`,
+      payloadJson: `{"n":${n}}`,
+      userOpenId: null,
+      clientKey: null,
+      occurredAt: null,
+      job: { type: 'webhooks.process-event', payloadJson: `{"eventId":"event-${n}"}`, maxAttempts: 8 },
+    });
+    let next = 0;
+    for (const size of [1, 2, 7, 30]) {
+      const group = Array.from({ length: size }, (_, i) => row(next + i));
+      next += size;
+      const stored = await storeWebhookEvents(single.db, group);
+      expect(stored.size).toBe(size);
+    }
+    const texts = await preparedTexts(single.db);
+    expect(texts.filter((text) => text.includes('insert into webhook_events'))).toHaveLength(1);
   });
 
   it('are not prepared behind a transaction pooler, which cannot keep them', async () => {
