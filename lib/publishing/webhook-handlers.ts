@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { z } from 'zod';
-import { posts, postTargets, tiktokAccounts } from '@/lib/db/schema';
+import { type PostTarget, postTargets, tiktokAccounts } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { tiktokIdSchema } from '@/lib/tiktok/http/tiktok-json';
 import { now } from '@/lib/time/clock';
@@ -30,19 +30,18 @@ const ADOPT_SLACK_MS = 60_000;
  * before the event was issued. That is how a lost init is resolved without a second post.
  */
 async function findTarget(tx: Db, event: WebhookEventInput, publishId: string) {
+  // The target row only: the handlers change nothing else, and every event runs this lookup.
   const [known] = await tx
-    .select({ target: postTargets, post: posts })
+    .select()
     .from(postTargets)
-    .innerJoin(posts, eq(posts.id, postTargets.postId))
     .where(eq(postTargets.publishId, publishId))
     .limit(1)
     .for('update');
   if (known || !event.userOpenId) return known ?? null;
   const issued = new Date((event.occurredAt ?? now()).getTime() + ADOPT_SLACK_MS);
   const [orphan] = await tx
-    .select({ target: postTargets, post: posts })
+    .select({ target: postTargets })
     .from(postTargets)
-    .innerJoin(posts, eq(posts.id, postTargets.postId))
     .innerJoin(tiktokAccounts, eq(tiktokAccounts.id, postTargets.accountId))
     .where(
       and(
@@ -56,32 +55,27 @@ async function findTarget(tx: Db, event: WebhookEventInput, publishId: string) {
     .limit(1)
     .for('update', { of: postTargets });
   if (!orphan) return null;
-  const target = await updateTarget(tx, orphan.target, {
+  return updateTarget(tx, orphan.target, {
     publishId,
     stage: 'processing',
     processingSince: orphan.target.initStartedAt,
   });
-  return { target, post: orphan.post };
 }
 
 function handler(
-  apply: (
-    tx: Db,
-    found: NonNullable<Awaited<ReturnType<typeof findTarget>>>,
-    content: z.output<typeof contentSchema>,
-  ) => Promise<string>,
+  apply: (tx: Db, target: PostTarget, content: z.output<typeof contentSchema>) => Promise<string>,
 ): WebhookEventHandler {
   return async (tx, event) => {
     const parsed = contentSchema.safeParse(event.content);
     if (!parsed.success) return { status: 'ignored', note: 'The event names no publish_id.' };
-    const found = await findTarget(tx, event, parsed.data.publish_id);
-    if (!found) return { status: 'ignored', note: 'Not a post Tokdesk published (unknown publish_id).' };
-    return { status: 'processed', note: await apply(tx, found, parsed.data) };
+    const target = await findTarget(tx, event, parsed.data.publish_id);
+    if (!target) return { status: 'ignored', note: 'Not a post Tokdesk published (unknown publish_id).' };
+    return { status: 'processed', note: await apply(tx, target, parsed.data) };
   };
 }
 
 export const publishingWebhookHandlers: WebhookEventHandlers = {
-  'post.publish.complete': handler(async (tx, { target }) => {
+  'post.publish.complete': handler(async (tx, target) => {
     if (target.stage === 'published') return 'Already published.';
     await updateTarget(tx, target, {
       stage: 'published',
@@ -91,7 +85,7 @@ export const publishingWebhookHandlers: WebhookEventHandlers = {
     });
     return 'Published.';
   }),
-  'post.publish.inbox_delivered': handler(async (tx, { target }) => {
+  'post.publish.inbox_delivered': handler(async (tx, target) => {
     if (isFinalStage(target.stage)) return `Already ${target.stage}.`;
     await updateTarget(tx, target, {
       stage: 'inbox',
@@ -101,7 +95,7 @@ export const publishingWebhookHandlers: WebhookEventHandlers = {
     });
     return 'In the creator’s TikTok inbox.';
   }),
-  'post.publish.failed': handler(async (tx, { target }, content) => {
+  'post.publish.failed': handler(async (tx, target, content) => {
     const reason = content.reason ?? 'internal';
     if (isFinalStage(target.stage)) return `Already ${target.stage}.`;
     // A transient failure is retried by the target's job at its next look (status/fetch says FAILED).
@@ -112,7 +106,7 @@ export const publishingWebhookHandlers: WebhookEventHandlers = {
     await failTarget(tx, target, reason);
     return `Failed: ${reason}.`;
   }),
-  'post.publish.publicly_available': handler(async (tx, { target }, content) => {
+  'post.publish.publicly_available': handler(async (tx, target, content) => {
     const postIds =
       content.post_id && !target.postIds.includes(content.post_id)
         ? [...target.postIds, content.post_id]
@@ -123,7 +117,7 @@ export const publishingWebhookHandlers: WebhookEventHandlers = {
     });
     return 'Publicly available.';
   }),
-  'post.publish.no_longer_publicaly_available': handler(async (tx, { target }, content) => {
+  'post.publish.no_longer_publicaly_available': handler(async (tx, target, content) => {
     await updateTarget(tx, target, { postIds: target.postIds.filter((id) => id !== content.post_id) });
     return 'No longer publicly available.';
   }),
