@@ -53,4 +53,14 @@ describe('parseWebhookEnvelope', () => {
       isJson: false,
     });
   });
+
+  it('marks a body with an unpaired surrogate as not storable as jsonb, and keeps pairs', () => {
+    const lone =
+      '{"event":"im_receive_msg","user_openid":"o\\ud800","content":"{\\"text\\":\\"\\\\udc00\\"}","x":"\\udfff"}';
+    expect(parseWebhookEnvelope(lone)).toMatchObject({ userOpenId: 'o\uFFFD', isJson: false });
+    const paired =
+      '{"event":"im_receive_msg","user_openid":"\\ud83d\\ude00","content":"{\\"text\\":\\"\\\\udc00\\"}"}';
+    // The escaped escape inside `content` is plain text at this level: only a real lone surrogate counts.
+    expect(parseWebhookEnvelope(paired)).toMatchObject({ userOpenId: '😀', isJson: true });
+  });
 });

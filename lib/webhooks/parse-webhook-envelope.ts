@@ -42,17 +42,38 @@ export function parseWebhookEnvelope(text: string): WebhookEnvelope {
     userOpenId: storable(envelope?.user_openid) || null,
     // Seconds, per the docs; the sanity bound keeps a millisecond value from becoming year 50000.
     occurredAt: createTime !== undefined && createTime < 1e11 ? new Date(createTime * 1000) : null,
-    // jsonb refuses \u0000 inside strings, which JSON itself allows.
-    isJson: typeof json === 'object' && json !== null && !text.includes('\\u0000'),
+    isJson: typeof json === 'object' && json !== null && jsonbAccepts(text, json),
   };
 }
 
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+
 /**
- * Postgres text cannot hold NUL, which JSON's `\u0000` can spell: dropped, or every redelivery of
- * the signed event would be refused again for 72 hours.
+ * jsonb refuses two things inside strings that JSON allows: `\u0000` and an unpaired UTF-16
+ * surrogate (`\ud800` alone). Such a body is stored as text instead of failing on every retry.
+ * The tree is only walked when the text has a surrogate escape at all.
+ */
+function jsonbAccepts(text: string, json: unknown): boolean {
+  if (text.includes('\\u0000')) return false;
+  return !SURROGATE_ESCAPE.test(text) || wellFormed(json);
+}
+
+function wellFormed(value: unknown): boolean {
+  if (typeof value === 'string') return !LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.every(wellFormed);
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).every(([key, item]) => !LONE_SURROGATE.test(key) && wellFormed(item));
+  return true;
+}
+
+/**
+ * Postgres text cannot hold NUL or an unpaired surrogate, both of which JSON escapes can spell:
+ * dropped (replaced), or every redelivery of the signed event would be refused for 72 hours.
  */
 function storable(value: string | undefined): string | undefined {
-  return value?.replaceAll('\0', '');
+  return value?.replaceAll('\0', '').replace(LONE_SURROGATES, '\uFFFD');
 }
 
 /**

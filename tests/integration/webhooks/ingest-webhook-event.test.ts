@@ -174,6 +174,20 @@ describe.each(TEST_DB_KINDS)('webhook ingest on %s', (kind) => {
     expect(await counts(db)).toEqual({ events: 1, jobs: 1 });
   });
 
+  it('stores a signed body with an unpaired surrogate as text instead of refusing it on every retry', async () => {
+    const body = `{"client_key":"sbxclientkey0001","event":"im_receive_msg","user_openid":"open-\\ud800","create_time":1760000000,"content":"{}"}`;
+    expect((await postTiktok(webhookRequest('/api/webhooks/tiktok', body, signatureFor(body)))).status).toBe(
+      200,
+    );
+    const [row] = await db.select().from(webhookEvents);
+    expect(row).toMatchObject({
+      event: 'im_receive_msg',
+      userOpenId: 'open-\uFFFD',
+      payload: { unparsed: body },
+    });
+    expect(await counts(db)).toEqual({ events: 1, jobs: 1 });
+  });
+
   it('answers 503 and leaves no half-stored event when the database fails mid-delivery', async () => {
     const body = webhookBody();
     // The event row is written, then storing its job fails inside the same statement.
