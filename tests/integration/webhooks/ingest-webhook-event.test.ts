@@ -165,7 +165,7 @@ describe.each(TEST_DB_KINDS)('webhook ingest on %s', (kind) => {
   });
 
   // JSON can spell what Postgres cannot hold (NUL, an unpaired surrogate): refusing it would fail
-  // every retry for TikTok's 72 hours, so the event is stored with those characters dropped.
+  // every retry for TikTok’s 72 hours, so the event is stored with those characters dropped or replaced.
   it.each([
     {
       spelled: 'NUL characters',
