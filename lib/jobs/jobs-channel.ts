@@ -17,6 +17,20 @@ export const WAKE_INTERVAL_MS = 50;
 type WakeState = { lastAt: number; trailing: ReturnType<typeof setTimeout> | null };
 const wakeStates = new WeakMap<Db, WakeState>();
 
+function wakeStateOf(db: Db): WakeState {
+  let state = wakeStates.get(db);
+  if (!state) {
+    state = { lastAt: Number.NEGATIVE_INFINITY, trailing: null };
+    wakeStates.set(db, state);
+  }
+  return state;
+}
+
+function sendWake(db: Db, state: WakeState): void {
+  state.lastAt = performance.now();
+  void db.execute(sql`select ${notifyJobsSql()}`).catch(() => {});
+}
+
 /**
  * Wakes idle runners for jobs committed already, as a statement of its own, not awaited. A runner
  * that wakes claims everything due, so a burst needs one wake-up, not one per commit: the first
@@ -25,24 +39,15 @@ const wakeStates = new WeakMap<Db, WakeState>();
  * costs one poll.
  */
 export function wakeJobRunners(db: Db): void {
-  let state = wakeStates.get(db);
-  if (!state) {
-    state = { lastAt: Number.NEGATIVE_INFINITY, trailing: null };
-    wakeStates.set(db, state);
-  }
+  const state = wakeStateOf(db);
   if (state.trailing) return;
-  const send = (at: WakeState) => {
-    at.lastAt = performance.now();
-    void db.execute(sql`select ${notifyJobsSql()}`).catch(() => {});
-  };
   const wait = state.lastAt + WAKE_INTERVAL_MS - performance.now();
   if (wait <= 0) {
-    send(state);
+    sendWake(db, state);
     return;
   }
-  const pending = state;
-  pending.trailing = setTimeout(() => {
-    pending.trailing = null;
-    send(pending);
+  state.trailing = setTimeout(() => {
+    state.trailing = null;
+    sendWake(db, state);
   }, wait);
 }
