@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseTikTokJson } from '@/lib/tiktok/http/tiktok-json';
+import { parseTikTokJson, storableText } from '@/lib/tiktok/http/tiktok-json';
 
 // Loose on purpose: TikTok adds fields, and a signed event must be stored even when odd-shaped.
 const envelopeSchema = z.looseObject({
@@ -42,22 +42,22 @@ export function parseWebhookEnvelope(text: string): WebhookEnvelope {
     userOpenId: storable(envelope?.user_openid) || null,
     // Seconds, per the docs; the sanity bound keeps a millisecond value from becoming year 50000.
     occurredAt: createTime !== undefined && createTime < 1e11 ? new Date(createTime * 1000) : null,
-    isJson: typeof json === 'object' && json !== null && jsonbAccepts(text, json),
+    isJson: typeof json === 'object' && json !== null && jsonbAccepts(text),
   };
 }
 
 const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
 /**
  * jsonb refuses two things inside strings that JSON allows: `\u0000` and an unpaired UTF-16
  * surrogate (`\ud800` alone). Such a body is stored as text instead of failing on every retry.
- * The tree is only walked when the text has a surrogate escape at all.
+ * Only text with a surrogate escape at all is parsed again, by JSON.parse: parseTikTokJson's tree
+ * has its lone surrogates replaced already.
  */
-function jsonbAccepts(text: string, json: unknown): boolean {
+function jsonbAccepts(text: string): boolean {
   if (text.includes('\\u0000')) return false;
-  return !SURROGATE_ESCAPE.test(text) || wellFormed(json);
+  return !SURROGATE_ESCAPE.test(text) || wellFormed(JSON.parse(text));
 }
 
 function wellFormed(value: unknown): boolean {
@@ -68,18 +68,16 @@ function wellFormed(value: unknown): boolean {
   return true;
 }
 
-/**
- * Postgres text cannot hold NUL or an unpaired surrogate, both of which JSON escapes can spell:
- * dropped (replaced), or every redelivery of the signed event would be refused for 72 hours.
- */
+// The JSON.parse fallback above does not clean strings the way parseTikTokJson does.
 function storable(value: string | undefined): string | undefined {
-  return value?.replaceAll('\0', '').replace(LONE_SURROGATES, '\uFFFD');
+  return value === undefined ? undefined : storableText(value);
 }
 
 /**
- * `content` is a JSON-encoded string inside the JSON envelope: parse it a second time, losslessly.
- * Its ids (`post_id`, `message_id`, …) can be 19-digit numbers: those come back as digit strings,
- * never rounded through a JS number.
+ * `content` is a JSON-encoded string inside the JSON envelope: parse it a second time, losslessly
+ * and with what Postgres text cannot hold cleaned out (its own escapes can spell a NUL). Its ids
+ * (`post_id`, `message_id`, …) can be 19-digit numbers: those come back as digit strings, never
+ * rounded through a JS number.
  */
 export function parseWebhookContent(payload: unknown): unknown {
   if (typeof payload !== 'object' || payload === null || !('content' in payload)) return null;

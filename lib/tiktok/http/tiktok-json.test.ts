@@ -16,6 +16,17 @@ describe('parseTikTokJson', () => {
     expect(parseTikTokJson(text)).toEqual(JSON.parse(text));
   });
 
+  it('drops NULs and replaces lone surrogates that escapes spell, which Postgres text refuses', () => {
+    const text =
+      '{"text":"a\\u0000b \\ud800","\\u0000k":["\\udc00x"],"ok":"\\ud83d\\ude00","id":7212345678901234567}';
+    expect(parseTikTokJson(text)).toEqual({
+      text: 'ab \uFFFD',
+      k: ['\uFFFDx'],
+      ok: '\u{1F600}',
+      id: '7212345678901234567',
+    });
+  });
+
   it('throws on what is not JSON', () => {
     expect(() => parseTikTokJson('{"a":')).toThrow();
   });

@@ -8,7 +8,33 @@ import { z } from 'zod';
  * JSON.parse's reviver would be too late (it sees the already rounded number).
  */
 export function parseTikTokJson(text: string): unknown {
-  return parse(text, null, (value) => (isInteger(value) && !isSafeNumber(value) ? value : Number(value)));
+  const value = parse(text, null, (digits) =>
+    isInteger(digits) && !isSafeNumber(digits) ? digits : Number(digits),
+  );
+  // Only text whose escapes spell one of them is walked, so ordinary bodies cost one regex test.
+  return SPELLS_UNSTORABLE.test(text) ? storableTree(value) : value;
+}
+
+const SPELLS_UNSTORABLE = /\\u(?:0000|[dD][89a-fA-F])/;
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Postgres text holds neither NUL nor an unpaired UTF-16 surrogate, and JSON escapes can spell
+ * both: a DM or a caption carrying one would fail its insert on every retry. NULs are dropped and
+ * lone surrogates become U+FFFD, what a UTF-8 encoder writes for them anyway.
+ */
+export function storableText(text: string): string {
+  return text.replaceAll('\0', '').replace(LONE_SURROGATES, '\uFFFD');
+}
+
+function storableTree(value: unknown): unknown {
+  if (typeof value === 'string') return storableText(value);
+  if (Array.isArray(value)) return value.map(storableTree);
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [storableText(key), storableTree(item)]),
+    );
+  return value;
 }
 
 /**

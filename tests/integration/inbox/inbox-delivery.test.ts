@@ -118,6 +118,23 @@ describe.each(TEST_DB_KINDS)('inbox deliveries (%s)', (dbKind) => {
     });
   });
 
+  it('a DM whose text spells a NUL or a lone surrogate is stored, cleaned', async () => {
+    const shop = await connectShop();
+    await sendCustomerDm(stack.sandbox, {
+      businessOpenId: shop.openId,
+      customer: { id: 'cust-odd-text', username: 'oddtext' },
+      text: 'odd\u0000 text \ud800',
+    });
+    await settle(
+      testDb.db,
+      stack,
+      async () => (await conversationsOf(testDb.db, shop.accountId)).length === 1,
+    );
+    const [conversation] = await conversationsOf(testDb.db, shop.accountId);
+    const thread = await threadOf(testDb.db, conversation!.id);
+    expect(thread.map((m) => m.text)).toEqual(['odd text \uFFFD']);
+  });
+
   it('reordered deliveries give the thread in TikTok order and the newest preview', async () => {
     const shop = await connectShop();
     await hold(['im_receive_msg'], shop.openId);
