@@ -40,11 +40,15 @@ export async function collectAdsAccount(db: Db, options: CollectOptions): Promis
         // Once per run: a resumed attempt (after a snooze or a crash) keeps what the first one checked.
         let timeZone = saved.timeZone ?? null;
         if (!timeZone) {
-          const listed = await listAdvertisers(accessToken);
+          const listed = await listAdvertisers(accessToken, signal);
           if (!listed.some((item) => item.advertiserId === account.tiktokId)) {
             throw Object.assign(new Error('advertiser not listed'), { lostAdvertiser: true });
           }
-          const [info] = await getAdvertiserInfo({ accessToken, advertiserIds: [account.tiktokId] });
+          const [info] = await getAdvertiserInfo({
+            accessToken,
+            advertiserIds: [account.tiktokId],
+            signal,
+          });
           timeZone = info?.timeZone ?? account.timeZone ?? 'UTC';
           if (info) {
             await db

@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { env } from '@/lib/env';
 import { businessHostGet, businessHostPost, requireAppCredentials } from '@/lib/tiktok/http/business-host';
-import type { RetryPolicy } from '@/lib/tiktok/http/with-retry';
+import { DEFAULT_RETRY, type RetryPolicy } from '@/lib/tiktok/http/with-retry';
 
 export function adsCredentials() {
   return requireAppCredentials(
@@ -24,11 +24,13 @@ export function marketingPost<S extends z.ZodType>(
   return businessHostPost('marketing', path, { app_id: appId, secret, ...body }, data, { retry });
 }
 
+/** GET with the token in its header: safe to repeat, so retried (backoff, jitter, a bound). */
 export function marketingGet<S extends z.ZodType>(
   path: string,
   accessToken: string,
   query: Record<string, string>,
   data: S,
+  signal?: AbortSignal,
 ): Promise<z.output<S>> {
-  return businessHostGet('marketing', path, accessToken, query, data);
+  return businessHostGet('marketing', path, accessToken, query, data, { retry: DEFAULT_RETRY, signal });
 }

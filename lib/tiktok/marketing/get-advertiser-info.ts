@@ -6,12 +6,18 @@ const FIELDS = ['advertiser_id', 'name', 'currency', 'timezone', 'display_timezo
 /** TikTok accepts at most 100 ids per call (40011 beyond). */
 const BATCH = 100;
 
-export type GetAdvertiserInfoOptions = { accessToken: string; advertiserIds: readonly string[] };
+export type GetAdvertiserInfoOptions = {
+  accessToken: string;
+  advertiserIds: readonly string[];
+  /** A job's cancellation: ends a wait for rate-limit capacity and the request in flight. */
+  signal?: AbortSignal;
+};
 
 /** `advertiser/info/`: name, currency and time zone of each ad account, in batches of 100. */
 export async function getAdvertiserInfo({
   accessToken,
   advertiserIds,
+  signal,
 }: GetAdvertiserInfoOptions): Promise<Advertiser[]> {
   const result: Advertiser[] = [];
   for (let start = 0; start < advertiserIds.length; start += BATCH) {
@@ -21,6 +27,7 @@ export async function getAdvertiserInfo({
       accessToken,
       { advertiser_ids: JSON.stringify(ids), fields: JSON.stringify(FIELDS) },
       advertiserInfoSchema,
+      signal,
     );
     for (const item of data.list) {
       result.push({

@@ -5,6 +5,7 @@ import { advertiserListSchema } from './schema';
 /** `oauth2/advertiser/get/`: the ad accounts this token reaches; app id and secret go in the query. */
 export async function listAdvertisers(
   accessToken: string,
+  signal?: AbortSignal,
 ): Promise<{ advertiserId: string; name: string }[]> {
   const { appId, secret } = adsCredentials();
   const data = await marketingGet(
@@ -12,6 +13,7 @@ export async function listAdvertisers(
     accessToken,
     { app_id: appId, secret },
     advertiserListSchema,
+    signal,
   );
   return data.list.map((item) => ({ advertiserId: item.advertiser_id, name: item.advertiser_name }));
 }

@@ -191,6 +191,24 @@ describe.each(TEST_DB_KINDS)('withAccountToken (%s)', (dbKind) => {
     expect(await row(id)).toMatchObject({ status: 'needs_reconnect', statusReason: 'access_token_invalid' });
   });
 
+  it('ads: a transient Marketing API error is retried; an aborted job call never reaches TikTok', async () => {
+    const { id } = await connect('ads');
+    const before = await stack.requestCount('marketing.advertiser.info');
+    await stack.addFault({ endpoint: 'marketing.advertiser.info', errorCode: 50000, count: 1 });
+    const [info] = await withAccountToken(testDb.db, scoped(id), (accessToken, { tiktokId }) =>
+      getAdvertiserInfo({ accessToken, advertiserIds: [tiktokId] }),
+    );
+    expect(info?.advertiserId).toBeTruthy();
+    expect(await stack.requestCount('marketing.advertiser.info')).toBe(before + 2);
+
+    const aborted = AbortSignal.abort(new Error('job lease lost'));
+    const call = withAccountToken(testDb.db, scoped(id), (accessToken, { tiktokId }) =>
+      getAdvertiserInfo({ accessToken, advertiserIds: [tiktokId], signal: aborted }),
+    );
+    await expect(call).rejects.toThrow();
+    expect(await stack.requestCount('marketing.advertiser.info')).toBe(before + 2);
+  });
+
   it('TryLaterError from fn passes through untouched, with no refresh and no retry', async () => {
     const { id } = await connect('creator');
     const later = new TryLaterError('The outbound bucket is empty.', 1500);
