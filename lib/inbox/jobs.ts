@@ -12,7 +12,8 @@ export const sendMessagesJob = defineJob({
     messageIds: z.array(z.string().min(1)).min(1).max(2),
   }),
   maxAttempts: 5,
-  timeoutMs: 45_000,
+  // Started by the reply's own request (an after-response run): must fit KICKABLE_JOB_TIMEOUT_MS.
+  timeoutMs: 40_000,
   backoff: { baseMs: 2000, maxMs: 60_000 },
   concurrencyKey: (payload) => `conversation:${payload.conversationId}`,
 });

@@ -6,7 +6,8 @@ import type { Db } from '@/lib/db/types';
 import { buildJobRow, type EnqueueJobOptions } from './build-job-row';
 import type { JobPayload, JobType } from './define-job';
 import { notifyJobsSql } from './jobs-channel';
-import { kickJobs } from './kick-jobs';
+import { KICKABLE_JOB_TIMEOUT_MS, kickJobs } from './kick-jobs';
+import { DEFAULT_JOB_TIMEOUT_MS } from './run-job';
 
 export type { EnqueueJobOptions } from './build-job-row';
 
@@ -38,6 +39,13 @@ export async function enqueueJobs<J extends JobType>(
   entries: readonly { payload: JobPayload<J>; options?: EnqueueJobOptions }[],
 ): Promise<EnqueuedJob[]> {
   if (entries.length === 0) return [];
+  const timeoutMs = job.timeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
+  if (timeoutMs > KICKABLE_JOB_TIMEOUT_MS && entries.some((entry) => entry.options?.startNow)) {
+    // A programming error, caught by the first test that takes the path.
+    throw new Error(
+      `${job.type} cannot start now: its ${timeoutMs} ms timeout exceeds the ${KICKABLE_JOB_TIMEOUT_MS} ms an after-response run has.`,
+    );
+  }
   const rows = entries.map((entry) => {
     const row = buildJobRow(job, entry.payload, entry.options);
     return { ...row, id: crypto.randomUUID(), runAt: row.runAt ?? appNowSql() };

@@ -6,7 +6,8 @@ import type { Db } from '@/lib/db/types';
 import { logError } from '@/lib/log/log-error';
 import { getProcessJobRegistry, type JobRegistry } from './job-registry';
 import { KickQueue } from './kick-queue';
-import { runDueJobs } from './run-due-jobs';
+import { FINISH_MARGIN_MS, runDueJobs } from './run-due-jobs';
+import { ABORT_GRACE_MS } from './run-job';
 
 /** An after-response run stops claiming after this long… */
 export const KICK_BUDGET_MS = 10_000;
@@ -16,6 +17,11 @@ export const KICK_BUDGET_MS = 10_000;
  */
 export const KICK_DEADLINE_MS = 45_000;
 const KICK_CONCURRENCY = 8;
+/**
+ * The longest timeout an after-response run still claims in its first 2 s. A type over it, enqueued
+ * with `startNow`, would silently wait for the cron (once a day on Vercel Hobby): enqueueJobs refuses.
+ */
+export const KICKABLE_JOB_TIMEOUT_MS = KICK_DEADLINE_MS - ABORT_GRACE_MS - FINISH_MARGIN_MS - 2000;
 
 type KickState = { queue: KickQueue; running: Promise<void> | null };
 /** The in-process ticker, when one runs here: kicks wake it instead of starting a second runner. */

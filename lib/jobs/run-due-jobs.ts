@@ -19,7 +19,7 @@ export const DEFAULT_CONCURRENCY = 16;
  */
 export const DEFAULT_WORKER_CONCURRENCY = 64;
 /** Time kept back from a deadline for recording the outcome. */
-const FINISH_MARGIN_MS = 1000;
+export const FINISH_MARGIN_MS = 1000;
 /** A long-lived runner whose claim failed (database down) waits this long before the next. */
 const CLAIM_ERROR_PAUSE_MS = 10_000;
 

@@ -14,15 +14,16 @@ export const dailyReportJob = defineJob({
  * shares the app's Marketing limit with many advertisers takes minutes, and running into the
  * timeout would cost an attempt plus a 30 s backoff each time.
  */
-export const COLLECT_SLICE_MS = 30_000;
+export const COLLECT_SLICE_MS = 25_000;
 
 /** One account's part of a run; resumes from its saved progress after a crash or a timeout. */
 export const collectReportAccountJob = defineJob({
   type: 'reports.collect-account',
   schema: z.object({ runId: z.string().min(1), accountId: z.string().min(1) }),
   maxAttempts: 5,
-  // Fits a cron call; a longer collection continues from its saved cursor in the next attempt.
-  timeoutMs: 50_000,
+  // Fits a cron call and, for "run now", an after-response run (KICKABLE_JOB_TIMEOUT_MS); a longer
+  // collection continues from its saved cursor in the next attempt.
+  timeoutMs: 40_000,
   backoff: { baseMs: 30_000, maxMs: 15 * 60_000 },
   concurrencyKey: (payload) => `report-account:${payload.accountId}`,
   maxSnoozes: 5000,

@@ -1,12 +1,16 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createDb } from '@/lib/db/create-db';
 import { jobs } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import { sendMessagesJob } from '@/lib/inbox/jobs';
 import { defineJob } from '@/lib/jobs/define-job';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
-import { kickJobs, runKickedJobs, setProcessJobTicker } from '@/lib/jobs/kick-jobs';
+import { KICKABLE_JOB_TIMEOUT_MS, kickJobs, runKickedJobs, setProcessJobTicker } from '@/lib/jobs/kick-jobs';
 import { startJobTicker } from '@/lib/jobs/start-job-ticker';
+import { publishPostTargetJob } from '@/lib/publishing/jobs';
+import { collectReportAccountJob } from '@/lib/reports/jobs';
 import { createTestDb, TEST_DB_KINDS, type TestDb } from '@/tests/helpers/test-db';
 import { getJob, insertJob, sleep, testRegistry } from './support/test-jobs';
 
@@ -100,6 +104,32 @@ describe.each(TEST_DB_KINDS)('kicking jobs a person waits for on %s', (kind) => 
       await worker.stop();
       if (other !== testDb) await other.close();
     }
+  });
+
+  it('jobs a person starts fit an after-response run; a type that would not is refused, not parked', async () => {
+    for (const job of [sendMessagesJob, publishPostTargetJob, collectReportAccountJob]) {
+      expect(job.timeoutMs ?? 0, job.type).toBeLessThanOrEqual(KICKABLE_JOB_TIMEOUT_MS);
+    }
+    const longest = defineJob({
+      type: 'test.longest-kickable',
+      schema: z.object({ n: z.number() }),
+      timeoutMs: KICKABLE_JOB_TIMEOUT_MS,
+    });
+    const registry = testRegistry(
+      { 'test.longest-kickable': async () => 'done' },
+      { 'test.longest-kickable': { timeoutMs: KICKABLE_JOB_TIMEOUT_MS } },
+    );
+    const { id } = await enqueueJob(db, longest, { n: 1 });
+    await runKickedJobs([id], { getDb: async () => db, registry });
+    expect(await getJob(db, id)).toMatchObject({ status: 'succeeded' });
+
+    const tooLong = defineJob({
+      type: 'test.too-long',
+      schema: z.object({ n: z.number() }),
+      timeoutMs: KICKABLE_JOB_TIMEOUT_MS + 1,
+    });
+    await expect(enqueueJob(db, tooLong, { n: 1 }, { startNow: true })).rejects.toThrow(/cannot start now/);
+    expect(await db.select().from(jobs).where(eq(jobs.type, 'test.too-long'))).toEqual([]);
   });
 
   it('outside a request, kicking does nothing and throws nothing: the runners poll', async () => {
