@@ -96,6 +96,44 @@ describe.each(TEST_DB_KINDS)('concurrency keys and per-type limits on %s', (kind
     expect(order).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
+  // Needs a second connection holding a row lock while another claims: Postgres only.
+  if (kind === 'postgres') {
+    it('a key waits for its earlier due job even while another runner’s claim has that row locked', async () => {
+      const first = await insertJob(db, 'test.keyed', {
+        concurrencyKey: 'conversation:9',
+        runAt: new Date(Date.now() - 2000),
+      });
+      const second = await insertJob(db, 'test.keyed', {
+        concurrencyKey: 'conversation:9',
+        runAt: new Date(Date.now() - 1000),
+      });
+      const [holder] = await runners(1);
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => {
+        locked = resolve;
+      });
+      // Stands in for a runner whose claim statement has scanned (and locked) the first job.
+      const holding = holder!.transaction(async (tx) => {
+        await tx.execute(sql`select id from jobs where id = ${first.id} for update`);
+        locked();
+        await released;
+      });
+      await isLocked;
+      const during = await claimJobs(db, { workerId: 'w-during', limit: 10, leaseMs: 60_000 });
+      release();
+      await holding;
+      expect(during.jobs.map((job) => job.id)).toEqual([]);
+      const after = await claimJobs(db, { workerId: 'w-after', limit: 10, leaseMs: 60_000 });
+      // One at a time: the second waits for the first to finish.
+      expect(after.jobs.map((job) => job.id)).toEqual([first.id]);
+      expect(after.jobs.map((job) => job.id)).not.toContain(second.id);
+    });
+  }
+
   it('keeps a type within its cap across runners, and uses the cap', async () => {
     for (let i = 0; i < 10; i += 1) await insertJob(db, 'test.capped');
     for (let i = 0; i < 10; i += 1) await insertJob(db, 'test.free');

@@ -1,0 +1,1 @@
+CREATE INDEX "jobs_key_queue_idx" ON "jobs" USING btree ("concurrency_key","run_at","id") WHERE "jobs"."status" in ('pending', 'failed') and "jobs"."concurrency_key" is not null;
