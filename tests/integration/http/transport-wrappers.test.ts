@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { z } from 'zod';
 import { WORKSPACE_COOKIE } from '@/lib/auth/current-workspace';
 import { withRoute } from '@/lib/http/with-route';
@@ -250,6 +250,13 @@ describe('transport wrappers (withAction, withRoute) with the real actions and r
     });
 
     it('count every signed-in API call against the api policy', async () => {
+      // The sliding window weighs the previous minute less as time passes: calls that straddle a
+      // minute boundary would let the 121st through. Start just after one (a fresh user each run).
+      vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+      vi.setSystemTime((Math.floor(Date.now() / 60_000) + 1) * 60_000 + 500);
+      onTestFinished(() => {
+        vi.useRealTimers();
+      });
       await signedIn();
       const call = () => modules.workspacesRoute(new Request(`${APP}/api/workspaces`));
       for (let i = 0; i < RATE_LIMIT_POLICIES.api.attempts; i++) expect((await call()).status).toBe(200);
