@@ -70,11 +70,10 @@ export async function claimJobs(db: Db, options: ClaimJobsOptions): Promise<Clai
     and j.type not in (select jsonb_array_elements_text(${json(options.excludeTypes ?? [])}::jsonb))
     and (${options.onlyTypes ? 1 : 0} = 0
          or j.type in (select jsonb_array_elements_text(${json(options.onlyTypes ?? [])}::jsonb)))
-    and (j.concurrency_key is null or not exists (
-      select 1 from jobs r where r.status = 'running' and r.concurrency_key = j.concurrency_key))
-    and (j.concurrency_key is null or not exists (
-      select 1 from jobs e where e.concurrency_key = j.concurrency_key
-        and e.status in ('pending', 'failed') and e.run_at <= ${now} and (e.run_at, e.id) < (j.run_at, j.id)))`;
+    and (j.concurrency_key is null or (
+      not exists (select 1 from jobs r where r.status = 'running' and r.concurrency_key = j.concurrency_key)
+      and not exists (select 1 from jobs e where e.concurrency_key = j.concurrency_key
+        and e.status in ('pending', 'failed') and e.run_at <= ${now} and (e.run_at, e.id) < (j.run_at, j.id))))`;
   const columns = sql`j.id, j.type, j.concurrency_key, j.run_at`;
 
   let result: unknown;

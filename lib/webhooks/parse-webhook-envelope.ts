@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseTikTokJson, storableText } from '@/lib/tiktok/http/tiktok-json';
+import { jsonIsStorable, parseTikTokJson, storableText } from '@/lib/tiktok/http/tiktok-json';
 
 // Loose on purpose: TikTok adds fields, and a signed event must be stored even when odd-shaped.
 const envelopeSchema = z.looseObject({
@@ -42,30 +42,10 @@ export function parseWebhookEnvelope(text: string): WebhookEnvelope {
     userOpenId: storable(envelope?.user_openid) || null,
     // Seconds, per the docs; the sanity bound keeps a millisecond value from becoming year 50000.
     occurredAt: createTime !== undefined && createTime < 1e11 ? new Date(createTime * 1000) : null,
-    isJson: typeof json === 'object' && json !== null && jsonbAccepts(text),
+    // jsonb refuses NUL and unpaired surrogates inside strings, which JSON allows: such a body is
+    // stored as text instead of failing on every retry.
+    isJson: typeof json === 'object' && json !== null && jsonIsStorable(text),
   };
-}
-
-const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/**
- * jsonb refuses two things inside strings that JSON allows: `\u0000` and an unpaired UTF-16
- * surrogate (`\ud800` alone). Such a body is stored as text instead of failing on every retry.
- * Only text with a surrogate escape at all is parsed again, by JSON.parse: parseTikTokJson's tree
- * has its lone surrogates replaced already.
- */
-function jsonbAccepts(text: string): boolean {
-  if (text.includes('\\u0000')) return false;
-  return !SURROGATE_ESCAPE.test(text) || wellFormed(JSON.parse(text));
-}
-
-function wellFormed(value: unknown): boolean {
-  if (typeof value === 'string') return !LONE_SURROGATE.test(value);
-  if (Array.isArray(value)) return value.every(wellFormed);
-  if (typeof value === 'object' && value !== null)
-    return Object.entries(value).every(([key, item]) => !LONE_SURROGATE.test(key) && wellFormed(item));
-  return true;
 }
 
 // The JSON.parse fallback above does not clean strings the way parseTikTokJson does.

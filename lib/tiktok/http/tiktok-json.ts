@@ -27,6 +27,16 @@ export function storableText(text: string): string {
   return text.replaceAll('\0', '').replace(LONE_SURROGATES, '\uFFFD');
 }
 
+/**
+ * Whether JSON `text` parses to nothing but text Postgres holds as it is (jsonb refuses the same
+ * two characters). Only text whose escapes spell one is parsed, by JSON.parse, to see the originals.
+ */
+export function jsonIsStorable(text: string): boolean {
+  if (!SPELLS_UNSTORABLE.test(text)) return true;
+  const raw: unknown = JSON.parse(text);
+  return JSON.stringify(storableTree(raw)) === JSON.stringify(raw);
+}
+
 function storableTree(value: unknown): unknown {
   if (typeof value === 'string') return storableText(value);
   if (Array.isArray(value)) return value.map(storableTree);

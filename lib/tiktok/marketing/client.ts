@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { env } from '@/lib/env';
 import { businessHostGet, businessHostPost, requireAppCredentials } from '@/lib/tiktok/http/business-host';
-import { DEFAULT_RETRY, type RetryPolicy } from '@/lib/tiktok/http/with-retry';
+import type { RetryPolicy } from '@/lib/tiktok/http/with-retry';
 
 export function adsCredentials() {
   return requireAppCredentials(
@@ -24,7 +24,7 @@ export function marketingPost<S extends z.ZodType>(
   return businessHostPost('marketing', path, { app_id: appId, secret, ...body }, data, { retry });
 }
 
-/** GET with the token in its header: safe to repeat, so retried (backoff, jitter, a bound). */
+/** GET with the token in its header: safe to repeat, so businessHostGet's default retry applies. */
 export function marketingGet<S extends z.ZodType>(
   path: string,
   accessToken: string,
@@ -32,5 +32,5 @@ export function marketingGet<S extends z.ZodType>(
   data: S,
   signal?: AbortSignal,
 ): Promise<z.output<S>> {
-  return businessHostGet('marketing', path, accessToken, query, data, { retry: DEFAULT_RETRY, signal });
+  return businessHostGet('marketing', path, accessToken, query, data, { signal });
 }
