@@ -18,12 +18,21 @@ export const KICK_BUDGET_MS = 10_000;
 export const KICK_DEADLINE_MS = 45_000;
 const KICK_CONCURRENCY = 8;
 /**
- * The longest timeout an after-response run still claims in its first 2 s. A type over it, enqueued
- * with `startNow`, would silently wait for the cron (once a day on Vercel Hobby): enqueueJobs refuses.
+ * A kick joins the run already going in this process only this early in it. Later, what the run
+ * has left may not fit the kicked job's timeout, and the joining request would wait for a run it
+ * cannot use: it starts a run of its own instead.
  */
-export const KICKABLE_JOB_TIMEOUT_MS = KICK_DEADLINE_MS - ABORT_GRACE_MS - FINISH_MARGIN_MS - 2000;
+export const KICK_JOIN_WINDOW_MS = 2000;
+/**
+ * The longest timeout an after-response run still claims when its kick arrives. A type over it,
+ * enqueued with `startNow`, would silently wait for the cron (once a day on Vercel Hobby):
+ * enqueueJobs refuses.
+ */
+export const KICKABLE_JOB_TIMEOUT_MS =
+  KICK_DEADLINE_MS - ABORT_GRACE_MS - FINISH_MARGIN_MS - KICK_JOIN_WINDOW_MS;
 
-type KickState = { queue: KickQueue; running: Promise<void> | null };
+type KickRun = { queue: KickQueue; startedAt: number; done: Promise<void> };
+type KickState = { joinable: KickRun | null };
 /** The in-process ticker, when one runs here: kicks wake it instead of starting a second runner. */
 export type KickableRunner = { kick: (ids: readonly string[]) => void };
 
@@ -34,8 +43,8 @@ const slot = globalThis as unknown as { tokdeskJobKicks?: KickState; tokdeskJobT
  * Starts jobs a person is waiting for right after the current response is sent (Next's `after()`),
  * instead of at the next poll or cron call: by then the enqueueing transaction has committed. Where
  * an in-process ticker runs (`npm run dev`, `npm start`) it is woken; elsewhere (Vercel) this
- * instance runs them itself, bounded and single-flight. Outside a request (a job handler, a script)
- * it does nothing: runners poll. `enqueueJob(…, { startNow: true })` calls it for you.
+ * instance runs them itself, bounded in time. Outside a request (a job handler, a script) it does
+ * nothing: runners poll. `enqueueJob(…, { startNow: true })` calls it for you.
  */
 export function kickJobs(ids: readonly string[]): void {
   try {
@@ -48,8 +57,9 @@ export function kickJobs(ids: readonly string[]): void {
 export type RunKickedJobsDeps = { getDb?: () => Promise<Db>; registry?: JobRegistry };
 
 /**
- * The after-response part of a kick. One run per process at a time: a kick that arrives while one
- * runs hands its ids to that run's pool (claimed first) and waits for it. Returns when done.
+ * The after-response part of a kick; returns when the run it joined or started is over, which is
+ * within KICK_DEADLINE_MS (plus the join window) of that run's start, inside any function's
+ * lifetime. Kicks that arrive together share one run, which claims their ids first.
  */
 export async function runKickedJobs(ids: readonly string[], deps: RunKickedJobsDeps = {}): Promise<void> {
   const ticker = slot.tokdeskJobTicker;
@@ -59,18 +69,29 @@ export async function runKickedJobs(ids: readonly string[], deps: RunKickedJobsD
   }
   const registry = deps.registry ?? getProcessJobRegistry();
   if (!registry) return;
-  slot.tokdeskJobKicks ??= { queue: new KickQueue(), running: null };
+  slot.tokdeskJobKicks ??= { joinable: null };
   const state = slot.tokdeskJobKicks;
-  state.queue.add(ids);
-  state.running ??= drain(state, registry, deps.getDb ?? getDb).finally(() => {
-    state.running = null;
+  const current = state.joinable;
+  if (current && performance.now() - current.startedAt < KICK_JOIN_WINDOW_MS) {
+    current.queue.add(ids);
+    return current.done;
+  }
+  const run: KickRun = { queue: new KickQueue(), startedAt: performance.now(), done: Promise.resolve() };
+  run.queue.add(ids);
+  state.joinable = run;
+  run.done = drain(run.queue, registry, deps.getDb ?? getDb).finally(() => {
+    if (state.joinable === run) state.joinable = null;
   });
-  return state.running;
+  return run.done;
 }
 
-async function drain(state: KickState, registry: JobRegistry, openDb: () => Promise<Db>) {
-  // A kick that lands just as a run ends is picked up by the next round, not dropped.
-  while (state.queue.size > 0) {
+/**
+ * Rounds of runDueJobs until no kicked id is left. Ids only join in the first KICK_JOIN_WINDOW_MS,
+ * so every round starts inside that window and the last one ends by its deadline after it.
+ */
+async function drain(queue: KickQueue, registry: JobRegistry, openDb: () => Promise<Db>) {
+  // A kick that joins just as a round ends is picked up by the next round, not dropped.
+  while (queue.size > 0) {
     try {
       await runDueJobs({
         db: await openDb(),
@@ -79,11 +100,11 @@ async function drain(state: KickState, registry: JobRegistry, openDb: () => Prom
         budgetMs: KICK_BUDGET_MS,
         deadlineMs: KICK_DEADLINE_MS,
         concurrency: KICK_CONCURRENCY,
-        kicks: state.queue,
+        kicks: queue,
       });
     } catch (error) {
       logError('after-response job run (the cron or ticker will pick the jobs up)', error);
-      state.queue.take(Number.POSITIVE_INFINITY);
+      queue.take(Number.POSITIVE_INFINITY);
     }
   }
 }

@@ -7,7 +7,13 @@ import type { Db } from '@/lib/db/types';
 import { sendMessagesJob } from '@/lib/inbox/jobs';
 import { defineJob } from '@/lib/jobs/define-job';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
-import { KICKABLE_JOB_TIMEOUT_MS, kickJobs, runKickedJobs, setProcessJobTicker } from '@/lib/jobs/kick-jobs';
+import {
+  KICK_JOIN_WINDOW_MS,
+  KICKABLE_JOB_TIMEOUT_MS,
+  kickJobs,
+  runKickedJobs,
+  setProcessJobTicker,
+} from '@/lib/jobs/kick-jobs';
 import { startJobTicker } from '@/lib/jobs/start-job-ticker';
 import { publishPostTargetJob } from '@/lib/publishing/jobs';
 import { collectReportAccountJob } from '@/lib/reports/jobs';
@@ -130,6 +136,48 @@ describe.each(TEST_DB_KINDS)('kicking jobs a person waits for on %s', (kind) => 
     });
     await expect(enqueueJob(db, tooLong, { n: 1 }, { startNow: true })).rejects.toThrow(/cannot start now/);
     expect(await db.select().from(jobs).where(eq(jobs.type, 'test.too-long'))).toEqual([]);
+  });
+
+  it('a kick after the join window runs in a run of its own, not behind a long one it cannot use', async () => {
+    const longest = defineJob({
+      type: 'test.longest-kickable',
+      schema: z.object({ n: z.number() }),
+      timeoutMs: KICKABLE_JOB_TIMEOUT_MS,
+    });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let slowStarted = false;
+    const registry = testRegistry(
+      {
+        'test.slow': async () => {
+          slowStarted = true;
+          await held;
+        },
+        'test.longest-kickable': async () => 'done',
+      },
+      { 'test.longest-kickable': { timeoutMs: KICKABLE_JOB_TIMEOUT_MS } },
+    );
+    const deps = { getDb: async () => db, registry };
+    const slow = await insertJob(db, 'test.slow');
+    const first = runKickedJobs([slow.id], deps);
+    try {
+      while (!slowStarted) await sleep(20);
+      await sleep(KICK_JOIN_WINDOW_MS + 200);
+      // Too late to join: the first run's remaining time no longer fits this type's timeout, and
+      // this request must not wait for a run that has nothing to do with it.
+      const { id } = await enqueueJob(db, longest, { n: 1 });
+      const second = runKickedJobs([id], deps);
+      const outcome = await Promise.race([second.then(() => 'returned'), sleep(5000).then(() => 'waited')]);
+      expect(outcome).toBe('returned');
+      expect(await getJob(db, id)).toMatchObject({ status: 'succeeded', result: 'done' });
+      expect(await getJob(db, slow.id)).toMatchObject({ status: 'running' });
+    } finally {
+      release();
+      await first;
+    }
+    expect(await getJob(db, slow.id)).toMatchObject({ status: 'succeeded' });
   });
 
   it('outside a request, kicking does nothing and throws nothing: the runners poll', async () => {
