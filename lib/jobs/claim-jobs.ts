@@ -50,10 +50,13 @@ const RELEASE_LIMIT = 100;
  * one commit per batch). Never two jobs with the same concurrency key at once, never a key that has
  * a job running, never more of a type than its cap: the claim picks accordingly, and the unique
  * indexes on running keys and type slots make it hold even when two runners race (the loser's
- * statement fails as a whole and it simply claims again). A key's due jobs run in order: a job
- * waits while an earlier one of its key is due, even one that another runner's claim has locked
- * (SKIP LOCKED hides that row from this scan, not from a plain read). The attempt is counted here,
- * so a job that kills its worker every time still runs out of attempts.
+ * statement fails as a whole and it simply claims again). A key's jobs run in the order they were
+ * enqueued: a job waits while an earlier one of its key is due, or has started and is waiting for
+ * its retry or snooze (a failed send must not be overtaken by the next message of its
+ * conversation), even one that another runner's claim has locked (SKIP LOCKED hides that row from
+ * this scan, not from a plain read). Only an earlier job not yet due and never started lets it
+ * pass. The attempt is counted here, so a job that kills its worker every time still runs out of
+ * attempts.
  *
  * The same statement releases `running` jobs whose lease ran out (their worker died or hung): back
  * to `pending`, or `dead` when that was their last attempt; the next claim picks them up.
@@ -73,7 +76,8 @@ export async function claimJobs(db: Db, options: ClaimJobsOptions): Promise<Clai
     and (j.concurrency_key is null or (
       not exists (select 1 from jobs r where r.status = 'running' and r.concurrency_key = j.concurrency_key)
       and not exists (select 1 from jobs e where e.concurrency_key = j.concurrency_key
-        and e.status in ('pending', 'failed') and e.run_at <= ${now} and (e.run_at, e.id) < (j.run_at, j.id))))`;
+        and e.status in ('pending', 'failed') and (e.run_at <= ${now} or e.claims > 0)
+        and (e.created_at, e.id) < (j.created_at, j.id))))`;
   const columns = sql`j.id, j.type, j.concurrency_key, j.run_at`;
 
   let result: unknown;

@@ -74,9 +74,9 @@ export const jobs = pgTable(
     uniqueIndex('jobs_running_key_idx')
       .on(table.concurrencyKey)
       .where(sql`${table.status} = 'running' and ${table.concurrencyKey} is not null`),
-    // Keyed work waiting its turn: a claim looks up whether an earlier job of the key is due.
+    // Keyed work waiting its turn: a claim looks up whether an earlier-enqueued job of the key waits.
     index('jobs_key_queue_idx')
-      .on(table.concurrencyKey, table.runAt, table.id)
+      .on(table.concurrencyKey, table.createdAt, table.id)
       .where(sql`${table.status} in ('pending', 'failed') and ${table.concurrencyKey} is not null`),
     // …and behind per-type caps: a running job holds one of its type's numbered slots.
     uniqueIndex('jobs_running_type_slot_idx')

@@ -6,7 +6,7 @@ import type { Db } from '@/lib/db/types';
 import { claimJobs } from '@/lib/jobs/claim-jobs';
 import { runDueJobs } from '@/lib/jobs/run-due-jobs';
 import { createTestDb, TEST_DB_KINDS, type TestDb } from '@/tests/helpers/test-db';
-import { insertJob, sleep, testRegistry } from './support/test-jobs';
+import { getJob, insertJob, makeDue, sleep, testRegistry } from './support/test-jobs';
 
 /** Tracks how many runs overlap, overall and per group. */
 function overlapMeter() {
@@ -94,6 +94,51 @@ describe.each(TEST_DB_KINDS)('concurrency keys and per-type limits on %s', (kind
     expect(meter.peak('none')).toBeGreaterThan(1);
     // One at a time, in the order they were enqueued.
     expect(order).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('a job waiting for its retry or snooze keeps its place: later jobs of its key wait behind it', async () => {
+    const key = { concurrencyKey: 'conversation:1' };
+    const message = [0, 1, 2].map((n) => ({ ...key, payload: { n } }));
+    const ids: string[] = [];
+    for (const values of message) ids.push((await insertJob(db, 'test.keyed', values)).id);
+    // Scheduled for later and never started: it holds nothing up.
+    await insertJob(db, 'test.keyed', {
+      concurrencyKey: 'report-account:9',
+      payload: { n: 10 },
+      runAt: new Date(Date.now() + 3_600_000),
+    });
+    await insertJob(db, 'test.keyed', { concurrencyKey: 'report-account:9', payload: { n: 11 } });
+    const sent: number[] = [];
+    const once = new Set<number>();
+    const registry = testRegistry({
+      'test.keyed': async ({ n }, ctx) => {
+        if (n === 0 && !once.has(n)) {
+          once.add(n);
+          throw new Error('TikTok answered 503');
+        }
+        if (n === 1 && !once.has(n)) {
+          once.add(n);
+          ctx.snooze(60_000, 'Waiting for rate-limit capacity.');
+        }
+        sent.push(n);
+      },
+    });
+    const run = () => runDueJobs({ db, registry, workerId: 'w', budgetMs: 5000 });
+
+    await run();
+    expect(sent).toEqual([11]);
+    expect(await getJob(db, ids[0]!)).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(await getJob(db, ids[1]!)).toMatchObject({ status: 'pending', attempts: 0 });
+
+    await makeDue(db, ids[0]);
+    await run();
+    expect(sent).toEqual([11, 0]);
+    expect(await getJob(db, ids[1]!)).toMatchObject({ status: 'pending', snoozes: 1 });
+    expect(await getJob(db, ids[2]!)).toMatchObject({ status: 'pending', attempts: 0 });
+
+    await makeDue(db, ids[1]);
+    await run();
+    expect(sent).toEqual([11, 0, 1, 2]);
   });
 
   // Needs a second connection holding a row lock while another claims: Postgres only.

@@ -1,0 +1,2 @@
+DROP INDEX "jobs_key_queue_idx";--> statement-breakpoint
+CREATE INDEX "jobs_key_queue_idx" ON "jobs" USING btree ("concurrency_key","created_at","id") WHERE "jobs"."status" in ('pending', 'failed') and "jobs"."concurrency_key" is not null;
