@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = {
   'tiktok_account.needs_reconnect': 'flagged a TikTok account for reconnecting',
   'tiktok_account.refresh_expiring': 'warned that a TikTok connection runs out soon',
   'job.retried': 'retried a background job',
+  'reports.settings_changed': 'changed the report settings',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { requireMembership } from '@/lib/access/require-membership';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { reportSettings } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 import { setJobSchedule } from '@/lib/jobs/set-job-schedule';
@@ -21,7 +22,8 @@ export type ReportSettingsInput = z.input<typeof reportSettingsInput>;
 
 /**
  * Saves a workspace's report settings and moves its daily run (a schedule row read in the
- * workspace's time zone) in the same transaction. Owners and admins only.
+ * workspace's time zone) in the same transaction, with an audit entry naming what changed (a moved
+ * run time or a new storage key decides where and when reports land). Owners and admins only.
  */
 export async function updateReportSettings(
   db: Db,
@@ -30,12 +32,27 @@ export async function updateReportSettings(
   await requireMembership(db, { workspaceId, userId, roles: ['owner', 'admin'] });
   const values = reportSettingsInput.parse(input);
   return db.transaction(async (tx) => {
+    const before = await readReportSettings(tx, workspaceId);
     await tx
       .insert(reportSettings)
       .values({ workspaceId, ...values })
       .onConflictDoUpdate({ target: reportSettings.workspaceId, set: { ...values, updatedAt: new Date() } });
     const settings = await readReportSettings(tx, workspaceId);
     const schedule = await ensureReportSchedule(tx, settings);
+    const changed = (['dailyTime', 'keyTemplate', 'settleDays'] as const).filter(
+      (field) => before[field] !== settings[field],
+    );
+    if (changed.length > 0) {
+      await recordAuditEvent(tx, {
+        workspaceId,
+        actorUserId: userId,
+        action: 'reports.settings_changed',
+        target: { type: 'workspace', id: workspaceId },
+        metadata: Object.fromEntries(
+          changed.map((field) => [field, { from: before[field], to: settings[field] }]),
+        ),
+      });
+    }
     return { ...settings, nextRunAt: schedule.nextRunAt };
   });
 }

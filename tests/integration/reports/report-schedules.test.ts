@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobSchedules, workspaces } from '@/lib/db/schema';
+import { auditEvents, jobSchedules, workspaces } from '@/lib/db/schema';
 import { syncReportSchedules } from '@/lib/reports/sync-report-schedules';
 import { updateReportSettings } from '@/lib/reports/update-report-settings';
 import { createWorkspaceWithMembers } from '@/tests/factories/create-workspace-with-members';
@@ -30,6 +30,22 @@ describe('daily report schedules', () => {
       input: { dailyTime: '21:45', keyTemplate: '', settleDays: 5 },
     });
     expect(await schedule()).toMatchObject({ cron: '45 21 * * *' });
+    // The audit log says who moved the run and from what; saving the same values adds nothing.
+    const audit = () =>
+      db.select().from(auditEvents).where(eq(auditEvents.action, 'reports.settings_changed'));
+    expect(await audit()).toMatchObject([
+      {
+        workspaceId: team.workspaceId,
+        actorUserId: team.owner.id,
+        metadata: { dailyTime: { from: '06:00', to: '21:45' }, settleDays: { to: 5 } },
+      },
+    ]);
+    await updateReportSettings(db, {
+      workspaceId: team.workspaceId,
+      userId: team.owner.id,
+      input: { dailyTime: '21:45', keyTemplate: '', settleDays: 5 },
+    });
+    expect(await audit()).toHaveLength(1);
 
     await db.update(workspaces).set({ timeZone: 'Asia/Kolkata' }).where(eq(workspaces.id, team.workspaceId));
     expect(await syncReportSchedules(db)).toBeGreaterThanOrEqual(1);
