@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { requireMembership } from '@/lib/access/require-membership';
+import { describeChanges } from '@/lib/audit/describe-changes';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { reportSettings } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
@@ -39,18 +40,15 @@ export async function updateReportSettings(
       .onConflictDoUpdate({ target: reportSettings.workspaceId, set: { ...values, updatedAt: new Date() } });
     const settings = await readReportSettings(tx, workspaceId);
     const schedule = await ensureReportSchedule(tx, settings);
-    const changed = (['dailyTime', 'keyTemplate', 'settleDays'] as const).filter(
-      (field) => before[field] !== settings[field],
-    );
-    if (changed.length > 0) {
+    const { dailyTime, keyTemplate, settleDays } = settings;
+    const changes = describeChanges(before, { dailyTime, keyTemplate, settleDays });
+    if (Object.keys(changes).length > 0) {
       await recordAuditEvent(tx, {
         workspaceId,
         actorUserId: userId,
         action: 'reports.settings_changed',
         target: { type: 'workspace', id: workspaceId },
-        metadata: Object.fromEntries(
-          changed.map((field) => [field, { from: before[field], to: settings[field] }]),
-        ),
+        metadata: changes,
       });
     }
     return { ...settings, nextRunAt: schedule.nextRunAt };

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, ne } from 'drizzle-orm';
 import { requireMembership } from '@/lib/access/require-membership';
+import { describeChanges } from '@/lib/audit/describe-changes';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { workspaces } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
@@ -58,12 +59,7 @@ export async function updateWorkspaceSettings(db: Db, options: UpdateWorkspaceSe
       actorUserId: userId,
       action: 'workspace.settings_changed',
       target: { type: 'workspace', id: workspaceId },
-      metadata: Object.fromEntries(
-        Object.entries(changes).map(([key, value]) => [
-          key,
-          { from: current[key as keyof typeof current], to: value },
-        ]),
-      ),
+      metadata: describeChanges(current, changes),
       ip: options.ip,
     });
     return updated ?? current;
