@@ -32,6 +32,8 @@ export type ClaimJobsOptions = {
   leaseMs: number;
   /** Claimed first, ahead of older due work (jobs a person just started). */
   preferIds?: readonly string[];
+  /** Only `preferIds`, no other due work (a full pool making room for someone's jobs alone). */
+  preferredOnly?: boolean;
   /** Never these types (their timeout does not fit the time this runner has left). */
   excludeTypes?: readonly string[];
   /** Only these types (a runner dedicated to some work); all when omitted. */
@@ -118,7 +120,7 @@ export async function claimJobs(db: Db, options: ClaimJobsOptions): Promise<Clai
         select ${columns}, 1 as tier from jobs j
         where j.status in ('pending', 'failed') and j.run_at <= ${now} and ${filters}
           and j.id not in (select jsonb_array_elements_text(${preferIds}::jsonb))
-        order by j.run_at limit ${limit * SCAN_FACTOR}
+        order by j.run_at limit ${options.preferredOnly ? 0 : limit * SCAN_FACTOR}
         for update skip locked
       ),
       candidates as (

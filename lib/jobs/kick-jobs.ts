@@ -31,7 +31,13 @@ export const KICK_JOIN_WINDOW_MS = 2000;
 export const KICKABLE_JOB_TIMEOUT_MS =
   KICK_DEADLINE_MS - ABORT_GRACE_MS - FINISH_MARGIN_MS - KICK_JOIN_WINDOW_MS;
 
-type KickRun = { queue: KickQueue; startedAt: number; done: Promise<void> };
+type KickRun = {
+  queue: KickQueue;
+  startedAt: number;
+  /** Set in the same turn as the last look at the queue: from then on no kick may join. */
+  closed: boolean;
+  done: Promise<void>;
+};
 type KickState = { joinable: KickRun | null };
 /** The in-process ticker, when one runs here: kicks wake it instead of starting a second runner. */
 export type KickableRunner = { kick: (ids: readonly string[]) => void };
@@ -72,33 +78,47 @@ export async function runKickedJobs(ids: readonly string[], deps: RunKickedJobsD
   slot.tokdeskJobKicks ??= { joinable: null };
   const state = slot.tokdeskJobKicks;
   const current = state.joinable;
-  if (current && performance.now() - current.startedAt < KICK_JOIN_WINDOW_MS) {
+  if (current && !current.closed && performance.now() - current.startedAt < KICK_JOIN_WINDOW_MS) {
     current.queue.add(ids);
     return current.done;
   }
-  const run: KickRun = { queue: new KickQueue(), startedAt: performance.now(), done: Promise.resolve() };
+  const run: KickRun = {
+    queue: new KickQueue(),
+    startedAt: performance.now(),
+    closed: false,
+    done: Promise.resolve(),
+  };
   run.queue.add(ids);
   state.joinable = run;
-  run.done = drain(run.queue, registry, deps.getDb ?? getDb).finally(() => {
+  run.done = drain(run, registry, deps.getDb ?? getDb).finally(() => {
     if (state.joinable === run) state.joinable = null;
   });
   return run.done;
 }
 
 /**
- * Rounds of runDueJobs until no kicked id is left. Ids only join in the first KICK_JOIN_WINDOW_MS,
- * so every round starts inside that window and the last one ends by its deadline after it.
+ * Rounds of runDueJobs until no kicked id is left. A round claims kicked ids at once (past its
+ * pool size if need be), so another round is only needed for a kick that joined just as one
+ * ended. A round that starts after the join window gets only what is left of the run's time:
+ * the run, and the function awaiting it, end within the window plus KICK_DEADLINE_MS.
  */
-async function drain(queue: KickQueue, registry: JobRegistry, openDb: () => Promise<Db>) {
-  // A kick that joins just as a round ends is picked up by the next round, not dropped.
+async function drain(run: KickRun, registry: JobRegistry, openDb: () => Promise<Db>) {
+  const { queue } = run;
   while (queue.size > 0) {
+    const late = Math.max(0, performance.now() - run.startedAt - KICK_JOIN_WINDOW_MS);
+    const deadlineMs = KICK_DEADLINE_MS - late;
+    if (deadlineMs <= ABORT_GRACE_MS + FINISH_MARGIN_MS) {
+      // No time left to run anything: the ticker, a worker or the cron claims these.
+      queue.take(Number.POSITIVE_INFINITY);
+      break;
+    }
     try {
       await runDueJobs({
         db: await openDb(),
         registry,
         workerId: `kick:${hostname()}:${process.pid}`,
         budgetMs: KICK_BUDGET_MS,
-        deadlineMs: KICK_DEADLINE_MS,
+        deadlineMs,
         concurrency: KICK_CONCURRENCY,
         kicks: queue,
       });
@@ -107,6 +127,7 @@ async function drain(queue: KickQueue, registry: JobRegistry, openDb: () => Prom
       queue.take(Number.POSITIVE_INFINITY);
     }
   }
+  run.closed = true;
 }
 
 export function setProcessJobTicker(ticker: KickableRunner | undefined): void {

@@ -166,9 +166,12 @@ export async function runDueJobs(options: RunDueJobsOptions): Promise<RunDueJobs
     for (;;) {
       const claiming = !signal?.aborted && performance.now() - started < budgetMs && claimFailed === null;
       const free = concurrency - inFlight.size;
+      // Someone is waiting for kicked jobs: they take the pool past its size rather than wait for
+      // a slot behind backlog work, or be handed back unclaimed when fewer slots are free.
+      const overflow = free <= 0 && (kicks?.size ?? 0) > 0;
       if (
         claiming &&
-        free > 0 &&
+        (free > 0 || overflow) &&
         (kicks?.size || (!exhausted && (inFlight.size === 0 || free >= refillAt)))
       ) {
         const excludeTypes = typesOutOfTime();
@@ -180,9 +183,10 @@ export async function runDueJobs(options: RunDueJobsOptions): Promise<RunDueJobs
           try {
             ({ jobs: claimed, released } = await claimJobs(db, {
               workerId,
-              limit: free,
+              limit: Math.max(free, preferIds.length),
               leaseMs,
               preferIds,
+              preferredOnly: free <= 0,
               excludeTypes,
               maxConcurrency: limitsOf(registry),
             }));

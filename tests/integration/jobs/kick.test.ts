@@ -180,6 +180,40 @@ describe.each(TEST_DB_KINDS)('kicking jobs a person waits for on %s', (kind) => 
     expect(await getJob(db, slow.id)).toMatchObject({ status: 'succeeded' });
   });
 
+  it('a kicked job does not wait for a slot in a run whose pool slow backlog work has filled', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let slowRunning = 0;
+    const registry = testRegistry({
+      'test.slow': async () => {
+        slowRunning += 1;
+        await held;
+      },
+      'test.reply': async () => 'sent',
+    });
+    const deps = { getDb: async () => db, registry };
+    const backlog: string[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      backlog.push((await insertJob(db, 'test.slow', { runAt: new Date(Date.now() - 60_000) })).id);
+    }
+    const first = runKickedJobs([backlog[0]!], deps);
+    try {
+      while (slowRunning < 8) await sleep(20);
+      // The run's pool is full of work nobody is waiting for; a reply joins the run.
+      const { id } = await enqueueJob(db, replyJob, { n: 5 });
+      void runKickedJobs([id], deps);
+      const deadline = Date.now() + 3000;
+      while ((await getJob(db, id)).status !== 'succeeded' && Date.now() < deadline) await sleep(50);
+      expect(await getJob(db, id)).toMatchObject({ status: 'succeeded', result: 'sent' });
+      expect(slowRunning).toBe(8);
+    } finally {
+      release();
+      await first;
+    }
+  });
+
   it('outside a request, kicking does nothing and throws nothing: the runners poll', async () => {
     const { id } = await enqueueJob(db, replyJob, { n: 3 }, { startNow: true });
     kickJobs([id]);
