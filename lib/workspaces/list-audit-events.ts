@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { requireMembership } from '@/lib/access/require-membership';
 import { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit/audit-actions';
+import { formatSettingChanges } from '@/lib/audit/format-setting-changes';
 import { auditEvents, memberships, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
 
@@ -15,6 +16,8 @@ export type AuditEventView = {
   actorEmail: string | null;
   targetLabel: string | null;
   metadata: Record<string, unknown>;
+  /** What a settings change changed, as one line (`Slug acme → acme-eu`); null otherwise. */
+  changes: string | null;
   createdAt: Date;
   /** Opaque position of this event; pass it as `cursor` to get the events after it. */
   cursor: string;
@@ -86,6 +89,7 @@ export async function listAuditEvents(db: Db, options: ListAuditEventsOptions): 
       (typeof row.metadata.email === 'string' ? row.metadata.email : null) ??
       (typeof row.metadata.account === 'string' ? row.metadata.account : null),
     metadata: row.metadata,
+    changes: formatSettingChanges(row.metadata),
     createdAt: row.createdAt,
     cursor: encodeCursor(row.exactCreatedAt, row.id),
   }));

@@ -42,6 +42,9 @@ test.describe('workspace time', () => {
     await expect(page.getByLabel('Time zone')).toHaveValue('Europe/Berlin');
     await page.goto('/settings/audit');
     await expect(page.getByTestId('audit-event').first()).toContainText('changed the workspace settings');
+    await expect(page.getByTestId('audit-event').first()).toContainText(
+      'Time zone Asia/Tokyo → Europe/Berlin',
+    );
     // Shown in the workspace's zone, Berlin (winter GMT+1, summer GMT+2).
     await expect(page.getByTestId('audit-event').first().locator('time')).toContainText(/GMT\+[12]/);
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, jobSchedules, workspaces } from '@/lib/db/schema';
 import { syncReportSchedules } from '@/lib/reports/sync-report-schedules';
 import { updateReportSettings } from '@/lib/reports/update-report-settings';
+import { listAuditEvents } from '@/lib/workspaces/list-audit-events';
 import { createWorkspaceWithMembers } from '@/tests/factories/create-workspace-with-members';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 
@@ -46,6 +47,11 @@ describe('daily report schedules', () => {
       input: { dailyTime: '21:45', keyTemplate: '', settleDays: 5 },
     });
     expect(await audit()).toHaveLength(1);
+    const [logged] = await listAuditEvents(db, { workspaceId: team.workspaceId, userId: team.owner.id });
+    expect(logged).toMatchObject({
+      description: 'changed the report settings',
+      changes: 'Daily run at 06:00 → 21:45; Settle window (days) 3 → 5',
+    });
 
     await db.update(workspaces).set({ timeZone: 'Asia/Kolkata' }).where(eq(workspaces.id, team.workspaceId));
     expect(await syncReportSchedules(db)).toBeGreaterThanOrEqual(1);

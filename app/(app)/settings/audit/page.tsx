@@ -54,6 +54,9 @@ export default async function AuditLogPage({ searchParams }: PageProps<'/setting
                   {event.targetLabel ? (
                     <span className="wrap-anywhere text-muted-foreground">· {event.targetLabel}</span>
                   ) : null}
+                  {event.changes ? (
+                    <span className="wrap-anywhere text-muted-foreground">· {event.changes}</span>
+                  ) : null}
                   <time
                     className="w-full text-xs text-muted-foreground sm:ml-auto sm:w-auto"
                     dateTime={event.createdAt.toISOString()}
