@@ -28,7 +28,12 @@ export type ReportSettingsInput = z.input<typeof reportSettingsInput>;
  */
 export async function updateReportSettings(
   db: Db,
-  { workspaceId, userId, input }: { workspaceId: string; userId: string; input: ReportSettingsInput },
+  {
+    workspaceId,
+    userId,
+    input,
+    ip = null,
+  }: { workspaceId: string; userId: string; input: ReportSettingsInput; ip?: string | null },
 ) {
   await requireMembership(db, { workspaceId, userId, roles: ['owner', 'admin'] });
   const values = reportSettingsInput.parse(input);
@@ -49,6 +54,7 @@ export async function updateReportSettings(
         action: 'reports.settings_changed',
         target: { type: 'workspace', id: workspaceId },
         metadata: changes,
+        ip,
       });
     }
     return { ...settings, nextRunAt: schedule.nextRunAt };

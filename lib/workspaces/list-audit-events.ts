@@ -89,7 +89,7 @@ export async function listAuditEvents(db: Db, options: ListAuditEventsOptions): 
       (typeof row.metadata.email === 'string' ? row.metadata.email : null) ??
       (typeof row.metadata.account === 'string' ? row.metadata.account : null),
     metadata: row.metadata,
-    changes: formatSettingChanges(row.metadata),
+    changes: row.action.endsWith('.settings_changed') ? formatSettingChanges(row.metadata) : null,
     createdAt: row.createdAt,
     cursor: encodeCursor(row.exactCreatedAt, row.id),
   }));

@@ -6,8 +6,8 @@ import { reportSettingsInput, updateReportSettings } from '@/lib/reports/update-
 
 export const updateReportSettingsAction = withAction(
   { access: 'workspace', roles: ['owner', 'admin'], schema: reportSettingsInput },
-  async ({ db, input, user, workspace }) => {
-    await updateReportSettings(db, { workspaceId: workspace.id, userId: user.id, input });
+  async ({ db, input, user, workspace, ip }) => {
+    await updateReportSettings(db, { workspaceId: workspace.id, userId: user.id, input, ip });
     revalidatePath('/reports');
   },
 );
