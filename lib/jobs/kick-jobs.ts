@@ -90,9 +90,7 @@ export async function runKickedJobs(ids: readonly string[], deps: RunKickedJobsD
   };
   run.queue.add(ids);
   state.joinable = run;
-  run.done = drain(run, registry, deps.getDb ?? getDb).finally(() => {
-    if (state.joinable === run) state.joinable = null;
-  });
+  run.done = drain(run, registry, deps.getDb ?? getDb);
   return run.done;
 }
 

@@ -43,10 +43,9 @@ export async function updateReportSettings(
       .insert(reportSettings)
       .values({ workspaceId, ...values })
       .onConflictDoUpdate({ target: reportSettings.workspaceId, set: { ...values, updatedAt: new Date() } });
-    const settings = await readReportSettings(tx, workspaceId);
+    const settings = { ...before, ...values };
     const schedule = await ensureReportSchedule(tx, settings);
-    const { dailyTime, keyTemplate, settleDays } = settings;
-    const changes = describeChanges(before, { dailyTime, keyTemplate, settleDays });
+    const changes = describeChanges(before, values);
     if (Object.keys(changes).length > 0) {
       await recordAuditEvent(tx, {
         workspaceId,
