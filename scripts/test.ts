@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { buildIsFresh } from './support/build-is-fresh';
 import { findChromium } from './support/find-chromium';
 import { runPackageBin } from './support/run-command';
+import { summarizeReports } from './support/summarize-reports';
 
 /**
  * `npm test`: Vitest (unit, integration, sandbox contracts), then Playwright end to end against
@@ -18,6 +19,8 @@ if (!chromium) {
 mkdirSync('test-results', { recursive: true });
 const vitestReport = 'test-results/vitest.json';
 const playwrightReport = 'test-results/playwright.json';
+// A runner that dies before reporting must not leave an earlier run's report to be counted.
+for (const report of [vitestReport, playwrightReport]) rmSync(report, { force: true });
 
 const vitestCode = await runPackageBin('vitest', [
   'run',
@@ -48,26 +51,13 @@ const playwrightCode =
       )
     : 1;
 
-type Counts = { passed: number; failed: number; skipped: number };
-const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
-if (existsSync(vitestReport)) {
-  const report = JSON.parse(readFileSync(vitestReport, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numTodoTests: number;
-  };
-  counts.passed += report.numPassedTests;
-  counts.failed += report.numFailedTests;
-  counts.skipped += report.numPendingTests + report.numTodoTests;
-}
-if (buildCode === 0 && existsSync(playwrightReport)) {
-  const { stats } = JSON.parse(readFileSync(playwrightReport, 'utf8')) as {
-    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-  };
-  counts.passed += stats.expected + stats.flaky;
-  counts.failed += stats.unexpected;
-  counts.skipped += stats.skipped;
+const readReport = (file: string) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
+const { counts, failures } = summarizeReports(
+  readReport(vitestReport),
+  buildCode === 0 ? readReport(playwrightReport) : undefined,
+);
+if (failures.length > 0) {
+  console.log(`\nFailed:\n${failures.map((name) => `  ✗ ${name}`).join('\n')}`);
 }
 const failedRuns = [vitestCode, buildCode, playwrightCode].filter((code) => code !== 0).length;
 // A run that crashed before reporting still fails the line, even with zero failed tests counted.
