@@ -48,10 +48,18 @@ export function startJobTicker({
   const controller = new AbortController();
   const kicks = new KickQueue();
   // An empty kick wakes the pool to claim whatever is due; polling stays the safety net.
-  const listening = listen?.(JOBS_CHANNEL, () => kicks.add([])).catch((error: unknown) => {
-    logError('job runner LISTEN (polling instead)', error);
-    return null;
-  });
+  const listening = listen?.(JOBS_CHANNEL, () => kicks.add([])).then(
+    (unlisten) => {
+      // A job committed between the first poll and LISTEN taking effect sent its NOTIFY to
+      // nobody: look once more now, or it would wait a whole poll interval.
+      kicks.add([]);
+      return unlisten;
+    },
+    (error: unknown) => {
+      logError('job runner LISTEN (polling instead)', error);
+      return null;
+    },
+  );
   let failing = false;
   const onClaimError = (error: unknown) => {
     // Logged once per outage, not once per poll.

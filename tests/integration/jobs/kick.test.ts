@@ -112,6 +112,40 @@ describe.each(TEST_DB_KINDS)('kicking jobs a person waits for on %s', (kind) => 
     }
   });
 
+  it('a job committed after the first poll but before LISTEN took effect still runs at once', async () => {
+    const listen = testDb.listen;
+    if (!listen) throw new Error('the test database offers LISTEN');
+    const ran: number[] = [];
+    const registry = testRegistry({ 'test.reply': async (payload) => ran.push(payload.n) });
+    let releaseListen = () => {};
+    const listenHeld = new Promise<void>((resolve) => {
+      releaseListen = resolve;
+    });
+    const worker = startJobTicker({
+      getDb: async () => db,
+      registry,
+      workerId: 'slow-listen',
+      pollMs: 60_000,
+      // A LISTEN that takes effect late, as on a busy server: its NOTIFY would reach nobody.
+      listen: async (channel, onNotify) => {
+        await listenHeld;
+        return listen(channel, onNotify);
+      },
+    });
+    try {
+      // Past the first poll, which found nothing: the pool now sleeps for a minute.
+      await sleep(300);
+      const { id } = await enqueueJob(db, replyJob, { n: 5 });
+      releaseListen();
+      const deadline = Date.now() + 5000;
+      while ((await getJob(db, id)).status !== 'succeeded' && Date.now() < deadline) await sleep(50);
+      expect(ran).toEqual([5]);
+    } finally {
+      releaseListen();
+      await worker.stop();
+    }
+  });
+
   it('jobs a person starts fit an after-response run; a type that would not is refused, not parked', async () => {
     for (const job of [sendMessagesJob, publishPostTargetJob, collectReportAccountJob]) {
       expect(job.timeoutMs ?? 0, job.type).toBeLessThanOrEqual(KICKABLE_JOB_TIMEOUT_MS);
