@@ -1,5 +1,16 @@
+import type { Redis } from '@upstash/redis';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  type MockInstance,
+  vi,
+} from 'vitest';
 import { requestPasswordReset } from '@/lib/auth/request-password-reset';
 import { resetPassword } from '@/lib/auth/reset-password';
 import { createSessionRow, isSessionActive } from '@/lib/auth/session-rows';
@@ -7,7 +18,9 @@ import { signUp } from '@/lib/auth/sign-up';
 import { verifyCredentials } from '@/lib/auth/verify-credentials';
 import { auditEvents, emailTokens, users } from '@/lib/db/schema';
 import type { Db } from '@/lib/db/types';
+import { createRedis } from '@/lib/kv/redis';
 import { createTestUser, uniqueEmail } from '@/tests/factories/create-user';
+import { closedPort } from '@/tests/helpers/closed-port';
 import { emailsTo, linkIn } from '@/tests/helpers/outbox';
 import { createTestDb, TEST_DB_KINDS, type TestDb } from '@/tests/helpers/test-db';
 
@@ -17,12 +30,23 @@ const NEW_PASSWORD = 'a brand new password';
 describe.each(TEST_DB_KINDS)('password reset on %s', (kind) => {
   let testDb: TestDb;
   let db: Db;
+  // The lockout lift after a reset is covered against a live Redis in password-attempt-limits;
+  // here Redis is down, which must not fail a reset whose password is already changed.
+  let downRedis: Redis;
+  let logged: MockInstance<typeof console.error>;
   beforeAll(async () => {
     testDb = await createTestDb(kind);
     db = testDb.db;
+    downRedis = createRedis({ url: `http://127.0.0.1:${await closedPort()}`, token: 'x', retries: 0 });
   });
   afterAll(async () => {
     await testDb?.drop();
+  });
+  beforeEach(() => {
+    logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+  });
+  afterEach(() => {
+    logged.mockRestore();
   });
 
   async function resetLink(email: string) {
@@ -31,12 +55,14 @@ describe.each(TEST_DB_KINDS)('password reset on %s', (kind) => {
     return linkIn(mail?.text ?? '', '/reset-password');
   }
 
-  it('sets a new password, ends every session and logs it; the link works once', async () => {
+  it('sets a new password, ends every session and logs it, with Redis down too; the link works once', async () => {
     const user = await createTestUser(db);
     const sessions = [await createSessionRow(db, user.id), await createSessionRow(db, user.id)];
     const { token } = await resetLink(user.email);
 
-    await expect(resetPassword(db, { token, password: NEW_PASSWORD, ip: '192.0.2.1' })).resolves.toEqual({
+    await expect(
+      resetPassword(db, { token, password: NEW_PASSWORD, ip: '192.0.2.1', redis: downRedis }),
+    ).resolves.toEqual({
       userId: user.id,
       email: user.email,
     });
@@ -55,8 +81,11 @@ describe.each(TEST_DB_KINDS)('password reset on %s', (kind) => {
     const events = await db.select().from(auditEvents).where(eq(auditEvents.actorUserId, user.id));
     expect(events.find((event) => event.action === 'user.password_reset')).toMatchObject({ ip: '192.0.2.1' });
     expect((await emailsTo(db, user.email))[0]?.subject).toBe('Your Tokdesk password was changed');
+    expect(String(logged.mock.calls[0]?.[0])).toContain('lift sign-in limit after password reset');
 
-    await expect(resetPassword(db, { token, password: 'yet another password' })).rejects.toMatchObject({
+    await expect(
+      resetPassword(db, { token, password: 'yet another password', redis: downRedis }),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
   });
@@ -80,14 +109,18 @@ describe.each(TEST_DB_KINDS)('password reset on %s', (kind) => {
     const user = await createTestUser(db);
     const first = await resetLink(user.email);
     const second = await resetLink(user.email);
-    await expect(resetPassword(db, { token: first.token, password: NEW_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      resetPassword(db, { token: first.token, password: NEW_PASSWORD, redis: downRedis }),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
     await db
       .update(emailTokens)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(emailTokens.userId, user.id));
-    await expect(resetPassword(db, { token: second.token, password: NEW_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      resetPassword(db, { token: second.token, password: NEW_PASSWORD, redis: downRedis }),
+    ).rejects.toMatchObject({
       code: 'not_found',
       message: 'This reset link has expired or was already used. Ask for a new one.',
     });
@@ -103,7 +136,7 @@ describe.each(TEST_DB_KINDS)('password reset on %s', (kind) => {
     const email = uniqueEmail('pending');
     await signUp(db, { name: 'Pending', email, password: 'the first password' });
     const { token } = await resetLink(email);
-    await resetPassword(db, { token, password: NEW_PASSWORD });
+    await resetPassword(db, { token, password: NEW_PASSWORD, redis: downRedis });
     const [user] = await db.select().from(users).where(eq(users.email, email));
     expect(user?.emailVerified).toBeInstanceOf(Date);
     await expect(verifyCredentials(db, { email, password: NEW_PASSWORD })).resolves.toMatchObject({ email });
@@ -113,8 +146,8 @@ describe.each(TEST_DB_KINDS)('password reset on %s', (kind) => {
     const user = await createTestUser(db);
     const { token } = await resetLink(user.email);
     const results = await Promise.allSettled([
-      resetPassword(db, { token, password: 'first new password' }),
-      resetPassword(db, { token, password: 'second new password' }),
+      resetPassword(db, { token, password: 'first new password', redis: downRedis }),
+      resetPassword(db, { token, password: 'second new password', redis: downRedis }),
     ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
   });
