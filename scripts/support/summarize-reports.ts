@@ -16,7 +16,6 @@ type VitestReport = {
 };
 
 type PlaywrightSuite = {
-  title?: string;
   file?: string;
   specs?: { title: string; file?: string; line?: number; tests?: { status?: string }[] }[];
   suites?: PlaywrightSuite[];
